@@ -1,0 +1,83 @@
+/**
+ * Builds a channel with brighterscript (bsc) and zips its staging folder. Runs of the same
+ * channel differ only by injected files (pkg:/config/runner.json), so one build serves many runs.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { zipSync } from 'fflate';
+import { DiagnosticSeverity, ProgramBuilder, type BsDiagnostic } from 'brighterscript';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface BuildOptions {
+    /** bsconfig file, relative to the repository root. */
+    project: string;
+    /** Staging folder (default: the bsconfig's). */
+    stagingDir?: string;
+    /** Extra files entries appended to the bsconfig's `files`. */
+    extraFiles?: Array<string | { src: string | string[]; dest?: string }>;
+    /** Overrides of bsconfig keys (e.g. files) for this build only. */
+    overrides?: Record<string, unknown>;
+}
+
+export interface BuildResult {
+    stagingDir: string;
+    diagnostics: BsDiagnostic[];
+    /** Errors and warnings (bslint findings included); a clean build has none. */
+    problems: string[];
+}
+
+function formatDiagnostic(d: BsDiagnostic): string {
+    const file = d.file?.srcPath ? path.relative(ROOT, d.file.srcPath) : '?';
+    const severity = d.severity === DiagnosticSeverity.Error ? 'error' : 'warning';
+    return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code}: ${d.message}`;
+}
+
+export async function buildChannel(options: BuildOptions): Promise<BuildResult> {
+    const configPath = path.join(ROOT, options.project);
+    const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
+    const stagingDir = path.resolve(ROOT, options.stagingDir ?? config.stagingDir ?? 'out/staging');
+    fs.rmSync(stagingDir, { recursive: true, force: true });
+    const files = [...(config.files ?? []), ...(options.extraFiles ?? [])];
+    const builder = new ProgramBuilder();
+    await builder.run({
+        // bsc's own progress lines are noise here; diagnostics are formatted below.
+        logLevel: 'error' as any,
+        ...config,
+        ...options.overrides,
+        project: configPath,
+        cwd: ROOT,
+        rootDir: path.resolve(ROOT, config.rootDir ?? '.'),
+        files: (options.overrides?.files as any) ?? files,
+        stagingDir,
+        retainStagingDir: true,
+        createPackage: false,
+        copyToStaging: true,
+        watch: false,
+        deploy: false
+    });
+    const diagnostics = builder.getDiagnostics().filter((d) =>
+        d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning);
+    return { stagingDir, diagnostics, problems: diagnostics.map(formatDiagnostic) };
+}
+
+/** Zips a staging folder, adding `inject` files (package path -> content). */
+export function zipChannel(stagingDir: string, inject: Record<string, string | Buffer> = {}): Buffer {
+    const entries: Record<string, Uint8Array> = {};
+    const walk = (dir: string, prefix: string) => {
+        for (const name of fs.readdirSync(dir)) {
+            const full = path.join(dir, name);
+            const rel = prefix ? `${prefix}/${name}` : name;
+            if (fs.statSync(full).isDirectory()) {
+                walk(full, rel);
+            } else {
+                entries[rel] = fs.readFileSync(full);
+            }
+        }
+    };
+    walk(stagingDir, '');
+    for (const [rel, content] of Object.entries(inject)) {
+        entries[rel] = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    }
+    return Buffer.from(zipSync(entries, { level: 6 }));
+}

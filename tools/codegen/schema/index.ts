@@ -1,0 +1,16 @@
+/** The schema: the one input of `npm run codegen`. */
+import type { Schema } from './types';
+import { constants } from './constants';
+import { builders } from './builders';
+import { bridge } from './bridge';
+import { taskFields } from './taskFields';
+import { mediaAttributes, mediaEvents } from './media';
+
+export const schema: Schema = {
+    constants,
+    builders,
+    bridge,
+    taskFields,
+    mediaAttributes,
+    mediaEvents
+};

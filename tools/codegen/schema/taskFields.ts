@@ -1,0 +1,12 @@
+/** Interface fields of the mParticleTask node. */
+import type { TaskField } from './types';
+
+export const taskFields: TaskField[] = [
+    { id: 'mParticleApiCall', type: 'assocarray', alwaysNotify: true, writtenBy: 'render', description: 'One bridge call per write (see BridgeTransport.bs).' },
+    { id: 'mParticleReady', type: 'boolean', writtenBy: 'task', description: 'true once the Task has read its options and restored persisted state.' },
+    { id: 'mParticleIdentityResult', type: 'assocarray', alwaysNotify: true, writtenBy: 'task', description: 'Result of the latest identity call: { httpCode, mpid?, body?, error? }.' },
+    { id: 'mParticleCurrentUser', type: 'assocarray', writtenBy: 'task', description: 'Current user: { mpid, userIdentities, userAttributes }.' },
+    { id: 'mParticleCurrentSession', type: 'assocarray', writtenBy: 'task', description: 'Current mParticle session: { sessionId, startTime }.' },
+    { id: 'mParticleStatus', type: 'assocarray', alwaysNotify: true, writtenBy: 'task', description: 'Delivery status: queued, inFlight, delivered, dropped counts and pending (nothing left when 0).' },
+    { id: 'mediaEventListener', type: 'assocarray', alwaysNotify: true, writtenBy: 'task', description: 'Each media event as it is logged: { name, type, attributes, timestamp }.' }
+];

@@ -1,0 +1,129 @@
+/**
+ * Types of the single schema every generated file derives from. The schema itself is plain
+ * TypeScript data in this folder; `npm run codegen` validates it and writes the outputs.
+ */
+
+/** Types a bridge parameter may declare; the Task-side handler checks the value at run time. */
+export type ParamType =
+    | 'string'
+    | 'number'
+    | 'integer'
+    | 'boolean'
+    | 'attributes'
+    | 'object'
+    | 'array'
+    | 'dynamic'
+    | 'MediaSession'
+    | 'IdentityApiRequest';
+
+export const PARAM_TYPES: readonly ParamType[] = [
+    'string', 'number', 'integer', 'boolean', 'attributes', 'object', 'array', 'dynamic', 'MediaSession', 'IdentityApiRequest'
+];
+
+export interface BridgeParam {
+    name: string;
+    type: ParamType;
+    /** Omitted arguments arrive as invalid unless a default is given. */
+    optional?: boolean;
+    /** Value the Task side uses when the argument is invalid or omitted. */
+    default?: string | number | boolean;
+    description: string;
+}
+
+/** Namespaces of mParticleSGBridge(task): '' is the top level. */
+export type BridgeNamespace = '' | 'media' | 'identity' | 'testing';
+
+/** Task-side objects that own handlers (members of the SDK object on the Task thread). */
+export type HandlerTarget = 'core' | 'media' | 'identity' | 'testing';
+
+export const HANDLER_TARGETS: readonly HandlerTarget[] = ['core', 'media', 'identity', 'testing'];
+
+export interface BridgeMethod {
+    namespace: BridgeNamespace;
+    name: string;
+    params: BridgeParam[];
+    /** The Task-side method this call reaches: sdk[target][method](args...). */
+    handler: { target: HandlerTarget; method: string };
+    description: string;
+    /** Present in mParticle's own Roku SDK (and so in its documentation). */
+    compat?: boolean;
+}
+
+export type FieldType = 'assocarray' | 'array' | 'boolean' | 'integer' | 'float' | 'string' | 'node';
+
+export const FIELD_TYPES: readonly FieldType[] = ['assocarray', 'array', 'boolean', 'integer', 'float', 'string', 'node'];
+
+export interface TaskField {
+    id: string;
+    type: FieldType;
+    /** Observers fire on every write, even when the value is unchanged. */
+    alwaysNotify?: boolean;
+    /** Which thread writes it. */
+    writtenBy: 'render' | 'task';
+    description: string;
+}
+
+export type ConstantValue = string | number | boolean;
+
+export interface ConstantGroup {
+    name: string;
+    description: string;
+    /** A scalar constant (e.g. SDK_VERSION) or a group of named values. */
+    value: ConstantValue | Record<string, ConstantValue>;
+}
+
+/** A builder in mParticleConstants(): `X.build(...)` plus `X.setField(obj, value)` setters. */
+export interface BuilderField {
+    name: string;
+    type: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'timestamp';
+    description: string;
+    /** Set by build() from this build() parameter. */
+    fromParam?: string;
+    /** Initial value set by build() when not from a parameter (BrightScript literal). */
+    initial?: string;
+    /** Generate setX(obj, value). */
+    setter?: boolean;
+}
+
+export interface Builder {
+    name: string;
+    description: string;
+    params: Array<{ name: string; type: BuilderField['type']; optional?: boolean; default?: string; description: string }>;
+    fields: BuilderField[];
+}
+
+export type AttributeType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'timestamp';
+export type AttributeUnit = 'ms' | 's' | '%';
+
+/** A custom attribute a media event carries (uploaded as a string, whatever its type). */
+export interface MediaAttribute {
+    key: string;
+    type: AttributeType;
+    unit?: AttributeUnit;
+    description: string;
+    /** Adobe Media metadata key this attribute maps to, e.g. s:meta:a.media.show. */
+    adobeKey?: string;
+}
+
+export interface MediaEventSpec {
+    /** MEDIA_EVENT_NAME constant name, e.g. PLAY. */
+    constant: string;
+    /** Uploaded event_name, e.g. "Play". */
+    name: string;
+    /** Bridge call that logs it (media namespace), if any. */
+    loggedBy?: string;
+    /** Summary events are also sent automatically. */
+    summary?: boolean;
+    /** Attribute keys the SDK always sets on this event (in addition to free custom attributes). */
+    attributes: string[];
+    description: string;
+}
+
+export interface Schema {
+    constants: ConstantGroup[];
+    builders: Builder[];
+    bridge: BridgeMethod[];
+    taskFields: TaskField[];
+    mediaAttributes: MediaAttribute[];
+    mediaEvents: MediaEventSpec[];
+}
