@@ -5,7 +5,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { zipSync } from 'fflate';
-import { DiagnosticSeverity, ProgramBuilder, type BsDiagnostic } from 'brighterscript';
+import { DiagnosticSeverity, ProgramBuilder } from 'brighterscript';
+
+/** The fields of a bsc diagnostic we use (its declared type comes from an LSP package TS cannot see here). */
+export interface Diagnostic {
+    severity?: number;
+    code?: string | number;
+    message: string;
+    range: { start: { line: number; character: number } };
+    file?: { srcPath?: string };
+}
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -22,12 +31,12 @@ export interface BuildOptions {
 
 export interface BuildResult {
     stagingDir: string;
-    diagnostics: BsDiagnostic[];
+    diagnostics: Diagnostic[];
     /** Errors and warnings (bslint findings included); a clean build has none. */
     problems: string[];
 }
 
-function formatDiagnostic(d: BsDiagnostic): string {
+function formatDiagnostic(d: Diagnostic): string {
     const file = d.file?.srcPath ? path.relative(ROOT, d.file.srcPath) : '?';
     const severity = d.severity === DiagnosticSeverity.Error ? 'error' : 'warning';
     return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code}: ${d.message}`;
@@ -43,6 +52,7 @@ export async function buildChannel(options: BuildOptions): Promise<BuildResult> 
     await builder.run({
         // bsc's own progress lines are noise here; diagnostics are formatted below.
         logLevel: 'error' as any,
+        showDiagnosticsInConsole: false,
         ...config,
         ...options.overrides,
         project: configPath,
@@ -56,7 +66,7 @@ export async function buildChannel(options: BuildOptions): Promise<BuildResult> 
         watch: false,
         deploy: false
     });
-    const diagnostics = builder.getDiagnostics().filter((d) =>
+    const diagnostics = (builder.getDiagnostics() as unknown as Diagnostic[]).filter((d) =>
         d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning);
     return { stagingDir, diagnostics, problems: diagnostics.map(formatDiagnostic) };
 }

@@ -1,0 +1,36 @@
+/**
+ * npm run test:rooibos [-- --verbose] [--timeout s]
+ * Runs every Rooibos spec headlessly and prints `N passed, N failed`.
+ */
+import { runRooibosHeadless } from './rooibos/headlessRun';
+import { parseArgs } from './util/args';
+import { ChromiumMissingError } from './runner/headless';
+
+async function main() {
+    const args = parseArgs(process.argv.slice(2), { verbose: 'boolean', timeout: 'number' });
+    const verbose = args.options.verbose === true;
+    const result = await runRooibosHeadless({
+        timeoutMs: (args.options.timeout as number | undefined ?? 300) * 1000,
+        onOutput: (line) => {
+            if (verbose || /FAIL|CRASH|Error|error|\[Rooibos Result\]/.test(line)) {
+                console.log(line);
+            }
+        }
+    });
+    for (const problem of result.buildProblems) {
+        console.error(problem);
+    }
+    for (const name of result.counts.failures) {
+        console.error(`failed: ${name}`);
+    }
+    if (result.crash) {
+        console.error(`run did not finish cleanly: ${result.crash}`);
+    }
+    console.log(`${result.passed} passed, ${result.failed} failed`);
+    process.exit(result.failed > 0 ? 1 : 0);
+}
+
+main().catch((err) => {
+    console.error(err instanceof ChromiumMissingError ? err.message : err);
+    process.exit(1);
+});

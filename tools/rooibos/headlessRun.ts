@@ -1,0 +1,50 @@
+/** Builds the Rooibos test channel and runs it headlessly against a fresh local collector. */
+import { startCollector } from '../collector';
+import { buildChannel, zipChannel } from '../build/channel';
+import { runChannel } from '../runner/headless';
+import { collectorOptions, runnerConfigFile } from '../runner/runnerConfig';
+import { parseRooibosReport, summarise, type RooibosCounts } from './report';
+
+export interface RooibosRunResult {
+    passed: number;
+    failed: number;
+    counts: RooibosCounts;
+    buildProblems: string[];
+    crash?: string;
+}
+
+export async function runRooibosHeadless(options: { timeoutMs?: number; onOutput?: (line: string) => void } = {}): Promise<RooibosRunResult> {
+    const build = await buildChannel({ project: 'bsconfig.test.json' });
+    const empty = parseRooibosReport('');
+    if (build.problems.length > 0) {
+        return { passed: 0, failed: 1, counts: empty, buildProblems: build.problems };
+    }
+    const collector = await startCollector({ quiet: true });
+    try {
+        const zip = zipChannel(build.stagingDir, runnerConfigFile({
+            collectorUrl: collector.url,
+            options: collectorOptions(collector.url, { useVirtualClock: true })
+        }));
+        const lines: string[] = [];
+        const run = await runChannel({
+            zip,
+            timeoutMs: options.timeoutMs ?? 300_000,
+            onOutput: (line) => {
+                lines.push(line);
+                options.onOutput?.(line);
+            }
+        });
+        const counts = parseRooibosReport(lines.join('\n'));
+        const summary = summarise(counts);
+        const crash = run.status === 'crashed' ? run.errors.join('\n') : run.status === 'timeout' ? 'timed out' : undefined;
+        return {
+            passed: summary.passed,
+            failed: crash && summary.failed === 0 ? 1 : summary.failed,
+            counts,
+            buildProblems: [],
+            crash
+        };
+    } finally {
+        await collector.close();
+    }
+}
