@@ -52,7 +52,7 @@ function nodeTests(): { passed: number; failed: number } {
         console.log('no node:test files');
         return { passed: 0, failed: 0 };
     }
-    const tapFile = path.join(ROOT, 'out', 'node-tests.tap');
+    const tapFile = path.join(ROOT, 'out', `node-tests-${process.pid}.tap`);
     fs.mkdirSync(path.dirname(tapFile), { recursive: true });
     const result = spawnSync(process.execPath, [
         '--require', 'ts-node/register',
@@ -71,7 +71,9 @@ function nodeTests(): { passed: number; failed: number } {
 }
 
 async function cleanBuild(): Promise<{ passed: number; failed: number }> {
-    const build = await buildChannel({ project: 'bsconfig.json' });
+    const stagingDir = path.join(ROOT, 'out', `check-${process.pid}`);
+    const build = await buildChannel({ project: 'bsconfig.json', stagingDir });
+    fs.rmSync(stagingDir, { recursive: true, force: true });
     for (const problem of build.problems) {
         console.error(problem);
     }
@@ -105,7 +107,7 @@ function simulateCli(): { passed: number; failed: number } {
     let passed = 0;
     let failed = 0;
     for (const scenario of scenarios) {
-        const out = path.join(ROOT, 'out', `${path.basename(scenario)}.jsonl`);
+        const out = path.join(ROOT, 'out', `${path.basename(scenario)}-${process.pid}.jsonl`);
         fs.rmSync(out, { force: true });
         const run = spawnSync('npx', ['ts-node', 'tools/simulate.ts', scenario, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'inherit', env: process.env });
         const lines = fs.existsSync(out) ? fs.readFileSync(out, 'utf8').trim().split('\n').filter(Boolean) : [];

@@ -1,6 +1,8 @@
 /** Builds the Rooibos test channel and runs it headlessly against a fresh local collector. */
+import * as fs from 'fs';
+import * as path from 'path';
 import { startCollector } from '../collector';
-import { buildChannel, zipChannel } from '../build/channel';
+import { buildChannel, ROOT, zipChannel } from '../build/channel';
 import { runChannel } from '../runner/headless';
 import { collectorOptions, runnerConfigFile } from '../runner/runnerConfig';
 import { parseRooibosReport, summarise, type RooibosCounts } from './report';
@@ -14,9 +16,12 @@ export interface RooibosRunResult {
 }
 
 export async function runRooibosHeadless(options: { timeoutMs?: number; onOutput?: (line: string) => void } = {}): Promise<RooibosRunResult> {
-    const build = await buildChannel({ project: 'bsconfig.test.json' });
+    // Per-process staging, so concurrent runs (CI steps, several terminals) never share files.
+    const stagingDir = path.join(ROOT, 'out', `rooibos-${process.pid}`);
+    const build = await buildChannel({ project: 'bsconfig.test.json', stagingDir });
     const empty = parseRooibosReport('');
     if (build.problems.length > 0) {
+        fs.rmSync(stagingDir, { recursive: true, force: true });
         return { passed: 0, failed: 1, counts: empty, buildProblems: build.problems };
     }
     const collector = await startCollector({ quiet: true });
@@ -46,5 +51,6 @@ export async function runRooibosHeadless(options: { timeoutMs?: number; onOutput
         };
     } finally {
         await collector.close();
+        fs.rmSync(stagingDir, { recursive: true, force: true });
     }
 }
