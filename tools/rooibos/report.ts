@@ -25,7 +25,8 @@ export function parseRooibosReport(output: string): RooibosCounts {
     const start = text.lastIndexOf('[START TEST REPORT]');
     const report = start >= 0 ? text.slice(start) : '';
     const resultMatch = /\[Rooibos Result\]:\s*(PASS|FAIL)/.exec(text.slice(Math.max(0, start)));
-    const failures = [...report.matchAll(/^\s*\|\s*\|--(.+?)\s*:\s*\.*(FAIL|CRASH)\s*$/gm)].map((m) => m[1].trim());
+    // "  - |--name : ....FAIL" (first of a group) or "  | |--name : ....CRASH"
+    const failures = [...report.matchAll(/^\s*[|-]\s*\|--(.+?)\s*:\s*\.*(FAIL|CRASH)\s*$/gm)].map((m) => m[1].trim());
     return {
         total: count(report, 'Total') ?? 0,
         passed: count(report, 'Passed') ?? 0,

@@ -78,6 +78,9 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         project: 'bsconfig.json',
         stagingDir: path.join(workDir, 'staging'),
         overrides: {
+            // A scenario is a quick test script: it is not linted, and what bsc would reject in
+            // it (e.g. a call to an undefined function) fails at run time with the engine's error.
+            diagnosticFilters: [{ src: `${rel(path.join(workDir, 'scenario'))}/**/*` }],
             files: [
                 'manifest',
                 { src: ['src/source/**/*', '!src/source/main.bs'], dest: 'source' },
