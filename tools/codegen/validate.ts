@@ -1,6 +1,9 @@
-/** Rejects a schema that would generate inconsistent code; every message names the entry. */
+/**
+ * Rejects a schema that would generate inconsistent code; every message names the entry.
+ * BrightScript names are case-insensitive, so names that differ only in case collide.
+ */
 import {
-    FIELD_TYPES, HANDLER_TARGETS, PARAM_TYPES,
+    ATTRIBUTE_TYPES, ATTRIBUTE_UNITS, BRIDGE_NAMESPACES, BUILDER_FIELD_TYPES, FIELD_TYPES, HANDLER_TARGETS, PARAM_TYPES,
     type BridgeMethod, type Schema
 } from './schema/types';
 
@@ -11,13 +14,16 @@ export class SchemaError extends Error {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** mParticle attribute keys as the SDK writes them: lower snake case. */
+const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]*$/;
+/** Members of the object mParticleSGBridge() returns that are not bridge methods. */
+const RESERVED_BRIDGE_MEMBERS = ['mParticleTask', '_transport'];
 
 export function bridgeMethodId(method: Pick<BridgeMethod, 'namespace' | 'name'>): string {
     return method.namespace ? `${method.namespace}.${method.name}` : method.name;
 }
 
 function duplicates(values: string[]): string[] {
-    // BrightScript names are case-insensitive, so "logPlay" and "logplay" collide.
     const seen = new Set<string>();
     const dups = new Set<string>();
     for (const value of values) {
@@ -32,8 +38,15 @@ function duplicates(values: string[]): string[] {
 
 export function validateSchema(schema: Schema): void {
     const problems: string[] = [];
-    const report = (list: string[], what: string) => list.forEach((name) => problems.push(`duplicate ${what} "${name}"`));
+    const problem = (message: string) => problems.push(message);
+    const report = (list: string[], what: string) => list.forEach((name) => problem(`duplicate ${what} "${name}"`));
+    const identifier = (name: unknown, what: string) => {
+        if (typeof name !== 'string' || !IDENTIFIER.test(name)) {
+            problem(`${what}: "${String(name)}" is not a valid BrightScript identifier`);
+        }
+    };
 
+    // --- names that must be unique ------------------------------------------------------------
     report(duplicates(schema.constants.map((c) => c.name).concat(schema.builders.map((b) => b.name))), 'constant group or builder');
     report(duplicates(schema.bridge.map(bridgeMethodId)), 'bridge method');
     report(duplicates(schema.taskFields.map((f) => f.id)), 'task field');
@@ -41,66 +54,161 @@ export function validateSchema(schema: Schema): void {
     report(duplicates(schema.mediaEvents.map((e) => e.name)), 'media event name');
     report(duplicates(schema.mediaEvents.map((e) => e.constant)), 'media event constant');
 
+    // --- constants ----------------------------------------------------------------------------
     for (const group of schema.constants) {
-        if (!IDENTIFIER.test(group.name)) {
-            problems.push(`constant group "${group.name}": not a valid BrightScript identifier`);
-        }
-        if (typeof group.value === 'object') {
+        identifier(group.name, `constant group "${group.name}"`);
+        if (typeof group.value === 'object' && group.value !== null) {
             report(duplicates(Object.keys(group.value)).map((k) => `${group.name}.${k}`), 'constant');
+            for (const [key, value] of Object.entries(group.value)) {
+                identifier(key, `constant "${group.name}.${key}"`);
+                if (!['string', 'number', 'boolean'].includes(typeof value)) {
+                    problem(`constant "${group.name}.${key}": unknown type "${typeof value}" (string, number or boolean)`);
+                }
+            }
+        } else if (!['string', 'number', 'boolean'].includes(typeof group.value)) {
+            problem(`constant group "${group.name}": unknown type "${typeof group.value}" (string, number, boolean or a group of them)`);
+        }
+    }
+    const defaults = schema.constants.find((g) => g.name === 'DEFAULT_OPTIONS');
+    if (!defaults || typeof defaults.value !== 'object') {
+        problem('constant group "DEFAULT_OPTIONS": missing or not a group (the Task reads mParticle.generated.defaultOptions())');
+    }
+
+    // --- builders -----------------------------------------------------------------------------
+    const builderNames = new Set(schema.builders.map((b) => b.name));
+    for (const builder of schema.builders) {
+        identifier(builder.name, `builder "${builder.name}"`);
+        report(duplicates(builder.params.map((p) => p.name)).map((p) => `${builder.name}.build(${p})`), 'builder parameter');
+        report(duplicates(builder.fields.map((f) => f.name)).map((f) => `${builder.name}.${f}`), 'builder field');
+        const paramNames = new Set(builder.params.map((p) => p.name));
+        let optionalSeen = false;
+        for (const param of builder.params) {
+            identifier(param.name, `builder "${builder.name}": parameter "${param.name}"`);
+            if (!BUILDER_FIELD_TYPES.includes(param.type)) {
+                problem(`builder "${builder.name}": parameter "${param.name}" has unknown type "${param.type}"`);
+            }
+            if (optionalSeen && !param.optional) {
+                problem(`builder "${builder.name}": required parameter "${param.name}" follows an optional one`);
+            }
+            optionalSeen = optionalSeen || !!param.optional;
+        }
+        for (const field of builder.fields) {
+            identifier(field.name, `builder "${builder.name}": field "${field.name}"`);
+            if (!BUILDER_FIELD_TYPES.includes(field.type)) {
+                problem(`builder "${builder.name}": field "${field.name}" has unknown type "${field.type}"`);
+            }
+            if (field.fromParam && !paramNames.has(field.fromParam)) {
+                problem(`builder "${builder.name}": field "${field.name}" comes from unknown parameter "${field.fromParam}"`);
+            }
+            if (field.fromParam && field.initial !== undefined) {
+                problem(`builder "${builder.name}": field "${field.name}" has both fromParam and initial`);
+            }
         }
     }
 
+    // --- bridge -------------------------------------------------------------------------------
+    const namespaces = BRIDGE_NAMESPACES.filter((ns) => ns !== '') as string[];
     for (const method of schema.bridge) {
         const id = bridgeMethodId(method);
-        if (!IDENTIFIER.test(method.name)) {
-            problems.push(`bridge method "${id}": not a valid BrightScript identifier`);
+        identifier(method.name, `bridge method "${id}"`);
+        if (!BRIDGE_NAMESPACES.includes(method.namespace)) {
+            problem(`bridge method "${id}": unknown namespace "${method.namespace}" (one of ${namespaces.join(', ')} or '' for the top level)`);
+        }
+        if (method.namespace === '' && [...namespaces, ...RESERVED_BRIDGE_MEMBERS].some((n) => n.toLowerCase() === method.name.toLowerCase())) {
+            problem(`bridge method "${id}": the name is taken by a member of mParticleSGBridge()`);
         }
         if (!method.handler || !method.handler.method) {
-            problems.push(`bridge method "${id}": has no Task handler`);
+            problem(`bridge method "${id}": has no Task handler`);
         } else if (!HANDLER_TARGETS.includes(method.handler.target)) {
-            problems.push(`bridge method "${id}": unknown handler target "${method.handler.target}"`);
-        } else if (!IDENTIFIER.test(method.handler.method)) {
-            problems.push(`bridge method "${id}": handler method "${method.handler.method}" is not a valid identifier`);
+            problem(`bridge method "${id}": unknown handler target "${method.handler.target}" (one of ${HANDLER_TARGETS.join(', ')})`);
+        } else {
+            identifier(method.handler.method, `bridge method "${id}": handler method`);
+        }
+        if (!method.description) {
+            problem(`bridge method "${id}": has no description (the API reference needs one)`);
         }
         report(duplicates(method.params.map((p) => p.name)).map((p) => `${id}(${p})`), 'parameter');
         let optionalSeen = false;
         for (const param of method.params) {
+            identifier(param.name, `bridge method "${id}": parameter "${param.name}"`);
             if (!PARAM_TYPES.includes(param.type)) {
-                problems.push(`bridge method "${id}": parameter "${param.name}" has unknown type "${param.type}"`);
+                problem(`bridge method "${id}": parameter "${param.name}" has unknown type "${param.type}"`);
+            }
+            if (param.type === 'MediaSession' && !builderNames.has('MediaSession')) {
+                problem(`bridge method "${id}": parameter "${param.name}" is a MediaSession, but no builder MediaSession exists`);
             }
             if (optionalSeen && !param.optional) {
-                problems.push(`bridge method "${id}": required parameter "${param.name}" follows an optional one`);
+                problem(`bridge method "${id}": required parameter "${param.name}" follows an optional one`);
+            }
+            if (param.default !== undefined && !param.optional) {
+                problem(`bridge method "${id}": parameter "${param.name}" has a default but is not optional`);
             }
             optionalSeen = optionalSeen || !!param.optional;
         }
     }
 
+    // --- Task fields --------------------------------------------------------------------------
     for (const field of schema.taskFields) {
+        identifier(field.id, `task field "${field.id}"`);
         if (!FIELD_TYPES.includes(field.type)) {
-            problems.push(`task field "${field.id}": unknown type "${field.type}"`);
+            problem(`task field "${field.id}": unknown type "${field.type}" (one of ${FIELD_TYPES.join(', ')})`);
         }
     }
-
-    for (const builder of schema.builders) {
-        const paramNames = new Set(builder.params.map((p) => p.name));
-        for (const field of builder.fields) {
-            if (field.fromParam && !paramNames.has(field.fromParam)) {
-                problems.push(`builder "${builder.name}": field "${field.name}" comes from unknown parameter "${field.fromParam}"`);
+    const fieldIds = new Set(schema.taskFields.map((f) => f.id));
+    const nodes = schema.constants.find((g) => g.name === 'SCENEGRAPH_NODES');
+    if (nodes && typeof nodes.value === 'object') {
+        for (const [key, value] of Object.entries(nodes.value)) {
+            if (typeof value !== 'string' || !fieldIds.has(value)) {
+                problem(`constant "SCENEGRAPH_NODES.${key}": "${String(value)}" is not a task field`);
             }
         }
-        report(duplicates(builder.fields.map((f) => f.name)).map((f) => `${builder.name}.${f}`), 'builder field');
     }
 
+    // --- media attributes and events ----------------------------------------------------------
+    for (const attribute of schema.mediaAttributes) {
+        if (!ATTRIBUTE_KEY.test(attribute.key)) {
+            problem(`media attribute "${attribute.key}": keys are lower snake case`);
+        }
+        if (!ATTRIBUTE_TYPES.includes(attribute.type)) {
+            problem(`media attribute "${attribute.key}": unknown type "${attribute.type}" (one of ${ATTRIBUTE_TYPES.join(', ')})`);
+        }
+        if (attribute.unit !== undefined && !ATTRIBUTE_UNITS.includes(attribute.unit)) {
+            problem(`media attribute "${attribute.key}": unknown unit "${attribute.unit}"`);
+        }
+    }
     const attributeKeys = new Set(schema.mediaAttributes.map((a) => a.key));
     const mediaCalls = new Set(schema.bridge.filter((m) => m.namespace === 'media').map((m) => m.name));
     for (const event of schema.mediaEvents) {
-        for (const key of event.attributes) {
+        identifier(event.constant, `media event "${event.name}": constant`);
+        const listed = [...event.attributes, ...(event.optional ?? [])];
+        for (const key of listed) {
             if (!attributeKeys.has(key)) {
-                problems.push(`media event "${event.name}": unknown attribute "${key}"`);
+                problem(`media event "${event.name}": unknown attribute "${key}"`);
             }
         }
+        for (const key of duplicates(listed)) {
+            problem(`media event "${event.name}": attribute "${key}" is listed twice`);
+        }
         if (event.loggedBy && !mediaCalls.has(event.loggedBy)) {
-            problems.push(`media event "${event.name}": logged by unknown bridge call "media.${event.loggedBy}"`);
+            problem(`media event "${event.name}": logged by unknown bridge call "media.${event.loggedBy}"`);
+        }
+    }
+    // MEDIA_EVENT_NAME is what the Task code looks names up in, so it must match the events.
+    const eventNames = schema.constants.find((g) => g.name === 'MEDIA_EVENT_NAME');
+    if (schema.mediaEvents.length > 0) {
+        if (!eventNames || typeof eventNames.value !== 'object') {
+            problem('constant group "MEDIA_EVENT_NAME": missing (it must list every media event)');
+        } else {
+            const group = eventNames.value;
+            for (const event of schema.mediaEvents) {
+                if (group[event.constant] !== event.name) {
+                    problem(`media event "${event.name}": MEDIA_EVENT_NAME.${event.constant} is ${JSON.stringify(group[event.constant])}, expected "${event.name}"`);
+                }
+            }
+            const constants = new Set(schema.mediaEvents.map((e) => e.constant));
+            for (const key of Object.keys(group).filter((k) => !constants.has(k))) {
+                problem(`constant "MEDIA_EVENT_NAME.${key}": no media event has this constant`);
+            }
         }
     }
 

@@ -91,7 +91,10 @@ export const mediaAttributes: MediaAttribute[] = [
     { key: 'media_session_ad_total', type: 'integer', description: 'Ads played.' }
 ];
 
-/** Attributes every in-session media event carries (session attributes and per-call ones add to these). */
+/**
+ * Attributes every in-session media event carries (the Roku seed's example event has exactly
+ * these); session attributes and per-call custom attributes add to them.
+ */
 const BASE = ['media_session_id', 'content_id', 'content_title', 'content_duration', 'content_type', 'stream_type', 'playhead_position'];
 const AD_BREAK = ['ad_break_id', 'ad_break_title', 'ad_break_duration'];
 const AD = ['ad_content_id', 'ad_content_title', 'ad_content_duration', 'ad_content_advertiser', 'ad_content_campaign', 'ad_content_creative', 'ad_content_placement', 'ad_content_position', 'ad_content_site_id'];
@@ -114,32 +117,35 @@ export const AD_SUMMARY_KEYS = [
     'ad_content_end_time', 'ad_completed', 'ad_skipped'
 ];
 
-/** Optional context any in-session event may carry when the app set it on the session. */
+/**
+ * Optional context any in-session event may carry when the app set it on the session. Values that
+ * come from optional bridge parameters (seek, buffer, QoS) are optional too.
+ */
 const CONTEXT = [...AD_BREAK, ...AD, ...SEGMENT];
 
 export const mediaEvents: MediaEventSpec[] = [
-    { constant: 'SESSION_START', name: 'Media Session Start', loggedBy: 'logMediaSessionStart', attributes: [...BASE, ...CONTEXT], description: 'The session started.' },
-    { constant: 'SESSION_END', name: 'Media Session End', loggedBy: 'logMediaSessionEnd', attributes: [...BASE, ...CONTEXT], description: 'The session ended.' },
-    { constant: 'CONTENT_END', name: 'Media Content End', loggedBy: 'logMediaContentEnd', attributes: [...BASE, ...CONTEXT], description: 'The content played to its end.' },
-    { constant: 'PLAY', name: 'Play', loggedBy: 'logPlay', attributes: [...BASE, ...CONTEXT], description: 'Playback started or resumed.' },
-    { constant: 'PAUSE', name: 'Pause', loggedBy: 'logPause', attributes: [...BASE, ...CONTEXT], description: 'Playback paused.' },
-    { constant: 'SEEK_START', name: 'Seek Start', loggedBy: 'logSeekStart', attributes: [...BASE, ...CONTEXT, 'seek_position'], description: 'A seek started.' },
-    { constant: 'SEEK_END', name: 'Seek End', loggedBy: 'logSeekEnd', attributes: [...BASE, ...CONTEXT, 'seek_position'], description: 'A seek ended.' },
-    { constant: 'BUFFER_START', name: 'Buffer Start', loggedBy: 'logBufferStart', attributes: [...BASE, ...CONTEXT, ...BUFFER], description: 'Buffering started.' },
-    { constant: 'BUFFER_END', name: 'Buffer End', loggedBy: 'logBufferEnd', attributes: [...BASE, ...CONTEXT, ...BUFFER], description: 'Buffering ended.' },
-    { constant: 'UPDATE_PLAYHEAD_POSITION', name: 'Update Playhead Position', attributes: [...BASE, ...CONTEXT], description: 'Named for compatibility; logPlayheadPosition logs no event (as in the web media SDK).' },
-    { constant: 'AD_CLICK', name: 'Ad Click', loggedBy: 'logAdClick', attributes: [...BASE, ...CONTEXT], description: 'The current ad was clicked.' },
-    { constant: 'AD_BREAK_START', name: 'Ad Break Start', loggedBy: 'logAdBreakStart', attributes: [...BASE, ...CONTEXT], description: 'An ad break started.' },
-    { constant: 'AD_BREAK_END', name: 'Ad Break End', loggedBy: 'logAdBreakEnd', attributes: [...BASE, ...CONTEXT], description: 'The ad break ended.' },
-    { constant: 'AD_START', name: 'Ad Start', loggedBy: 'logAdStart', attributes: [...BASE, ...CONTEXT], description: 'An ad started.' },
-    { constant: 'AD_END', name: 'Ad End', loggedBy: 'logAdEnd', attributes: [...BASE, ...CONTEXT], description: 'The ad played to its end.' },
-    { constant: 'AD_SKIP', name: 'Ad Skip', loggedBy: 'logAdSkip', attributes: [...BASE, ...CONTEXT], description: 'The ad was skipped.' },
-    { constant: 'SEGMENT_START', name: 'Segment Start', loggedBy: 'logSegmentStart', attributes: [...BASE, ...CONTEXT], description: 'A segment started.' },
-    { constant: 'SEGMENT_END', name: 'Segment End', loggedBy: 'logSegmentEnd', attributes: [...BASE, ...CONTEXT], description: 'The segment played to its end.' },
-    { constant: 'SEGMENT_SKIP', name: 'Segment Skip', loggedBy: 'logSegmentSkip', attributes: [...BASE, ...CONTEXT], description: 'The segment was skipped.' },
-    { constant: 'UPDATE_QOS', name: 'Update QoS', loggedBy: 'logQoS', attributes: [...BASE, ...CONTEXT, ...QOS], description: 'Quality of service changed.' },
-    { constant: 'MILESTONE', name: 'Milestone', loggedBy: 'logMilestone', attributes: [...BASE, ...CONTEXT, 'milestone'], description: 'The playhead passed a milestone percentage.' },
+    { constant: 'SESSION_START', name: 'Media Session Start', loggedBy: 'logMediaSessionStart', attributes: BASE, optional: CONTEXT, description: 'The session started.' },
+    { constant: 'SESSION_END', name: 'Media Session End', loggedBy: 'logMediaSessionEnd', attributes: BASE, optional: CONTEXT, description: 'The session ended.' },
+    { constant: 'CONTENT_END', name: 'Media Content End', loggedBy: 'logMediaContentEnd', attributes: BASE, optional: CONTEXT, description: 'The content played to its end.' },
+    { constant: 'PLAY', name: 'Play', loggedBy: 'logPlay', attributes: BASE, optional: CONTEXT, description: 'Playback started or resumed.' },
+    { constant: 'PAUSE', name: 'Pause', loggedBy: 'logPause', attributes: BASE, optional: CONTEXT, description: 'Playback paused.' },
+    { constant: 'SEEK_START', name: 'Seek Start', loggedBy: 'logSeekStart', attributes: BASE, optional: [...CONTEXT, 'seek_position'], description: 'A seek started.' },
+    { constant: 'SEEK_END', name: 'Seek End', loggedBy: 'logSeekEnd', attributes: BASE, optional: [...CONTEXT, 'seek_position'], description: 'A seek ended.' },
+    { constant: 'BUFFER_START', name: 'Buffer Start', loggedBy: 'logBufferStart', attributes: BASE, optional: [...CONTEXT, ...BUFFER], description: 'Buffering started.' },
+    { constant: 'BUFFER_END', name: 'Buffer End', loggedBy: 'logBufferEnd', attributes: BASE, optional: [...CONTEXT, ...BUFFER], description: 'Buffering ended.' },
+    { constant: 'UPDATE_PLAYHEAD_POSITION', name: 'Update Playhead Position', attributes: BASE, optional: CONTEXT, description: 'Named for compatibility; logPlayheadPosition logs no event (as in the web media SDK).' },
+    { constant: 'AD_CLICK', name: 'Ad Click', loggedBy: 'logAdClick', attributes: BASE, optional: CONTEXT, description: 'The current ad was clicked.' },
+    { constant: 'AD_BREAK_START', name: 'Ad Break Start', loggedBy: 'logAdBreakStart', attributes: BASE, optional: CONTEXT, description: 'An ad break started.' },
+    { constant: 'AD_BREAK_END', name: 'Ad Break End', loggedBy: 'logAdBreakEnd', attributes: BASE, optional: CONTEXT, description: 'The ad break ended.' },
+    { constant: 'AD_START', name: 'Ad Start', loggedBy: 'logAdStart', attributes: BASE, optional: CONTEXT, description: 'An ad started.' },
+    { constant: 'AD_END', name: 'Ad End', loggedBy: 'logAdEnd', attributes: BASE, optional: CONTEXT, description: 'The ad played to its end.' },
+    { constant: 'AD_SKIP', name: 'Ad Skip', loggedBy: 'logAdSkip', attributes: BASE, optional: CONTEXT, description: 'The ad was skipped.' },
+    { constant: 'SEGMENT_START', name: 'Segment Start', loggedBy: 'logSegmentStart', attributes: BASE, optional: CONTEXT, description: 'A segment started.' },
+    { constant: 'SEGMENT_END', name: 'Segment End', loggedBy: 'logSegmentEnd', attributes: BASE, optional: CONTEXT, description: 'The segment played to its end.' },
+    { constant: 'SEGMENT_SKIP', name: 'Segment Skip', loggedBy: 'logSegmentSkip', attributes: BASE, optional: CONTEXT, description: 'The segment was skipped.' },
+    { constant: 'UPDATE_QOS', name: 'Update QoS', loggedBy: 'logQoS', attributes: BASE, optional: [...CONTEXT, ...QOS], description: 'Quality of service changed.' },
+    { constant: 'MILESTONE', name: 'Milestone', loggedBy: 'logMilestone', attributes: [...BASE, 'milestone'], optional: CONTEXT, description: 'The playhead passed a milestone percentage.' },
     { constant: 'SESSION_SUMMARY', name: 'Media Session Summary', loggedBy: 'logMediaSessionSummary', summary: true, attributes: SESSION_SUMMARY_KEYS, description: 'Accumulated record of the session.' },
     { constant: 'SEGMENT_SUMMARY', name: 'Segment Session Summary', loggedBy: 'logSegmentSummary', summary: true, attributes: SEGMENT_SUMMARY_KEYS, description: 'Accumulated record of one segment.' },
-    { constant: 'AD_SUMMARY', name: 'Ad Session Summary', loggedBy: 'logAdSummary', summary: true, attributes: AD_SUMMARY_KEYS, description: 'Accumulated record of one ad.' }
+    { constant: 'AD_SUMMARY', name: 'Ad Session Summary', loggedBy: 'logAdSummary', summary: true, attributes: AD_SUMMARY_KEYS.filter((k) => k !== 'ad_break_id'), optional: ['ad_break_id'], description: 'Accumulated record of one ad.' }
 ];

@@ -33,6 +33,8 @@ export interface BridgeParam {
 /** Namespaces of mParticleSGBridge(task): '' is the top level. */
 export type BridgeNamespace = '' | 'media' | 'identity' | 'testing';
 
+export const BRIDGE_NAMESPACES: readonly BridgeNamespace[] = ['', 'media', 'identity', 'testing'];
+
 /** Task-side objects that own handlers (members of the SDK object on the Task thread). */
 export type HandlerTarget = 'core' | 'media' | 'identity' | 'testing';
 
@@ -72,10 +74,15 @@ export interface ConstantGroup {
     value: ConstantValue | Record<string, ConstantValue>;
 }
 
+export type BuilderFieldType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'timestamp';
+
+export const BUILDER_FIELD_TYPES: readonly BuilderFieldType[] = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'timestamp'];
+
 /** A builder in mParticleConstants(): `X.build(...)` plus `X.setField(obj, value)` setters. */
 export interface BuilderField {
     name: string;
-    type: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'timestamp';
+    /** An `object` field named like a builder (adBreak -> AdBreak) holds what that builder builds. */
+    type: BuilderFieldType;
     description: string;
     /** Set by build() from this build() parameter. */
     fromParam?: string;
@@ -88,12 +95,16 @@ export interface BuilderField {
 export interface Builder {
     name: string;
     description: string;
-    params: Array<{ name: string; type: BuilderField['type']; optional?: boolean; default?: string; description: string }>;
+    /** `default` is a BrightScript literal used when the argument is omitted. */
+    params: Array<{ name: string; type: BuilderFieldType; optional?: boolean; default?: string; description: string }>;
     fields: BuilderField[];
 }
 
 export type AttributeType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'timestamp';
 export type AttributeUnit = 'ms' | 's' | '%';
+
+export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['string', 'number', 'integer', 'boolean', 'array', 'timestamp'];
+export const ATTRIBUTE_UNITS: readonly AttributeUnit[] = ['ms', 's', '%'];
 
 /** A custom attribute a media event carries (uploaded as a string, whatever its type). */
 export interface MediaAttribute {
@@ -114,8 +125,13 @@ export interface MediaEventSpec {
     loggedBy?: string;
     /** Summary events are also sent automatically. */
     summary?: boolean;
-    /** Attribute keys the SDK always sets on this event (in addition to free custom attributes). */
+    /** Attribute keys the SDK always sets on this event (the data plan requires them). */
     attributes: string[];
+    /**
+     * Keys the event carries only when the app set them (e.g. the current ad break). Any media
+     * attribute that no event lists is also allowed on every media event, as optional.
+     */
+    optional?: string[];
     description: string;
 }
 
