@@ -1,0 +1,47 @@
+' Benchmark scenario (npm run bench): cost of bridge calls on the calling thread, and how fast the
+' Task thread works through them. Prints "[bench] name value unit" lines for tools/bench.ts.
+sub runScenario(ctx as object)
+    calls = 500
+    session = ctx.constants.MediaSession.build("bench-1", "Benchmark", "Video", "OnDemand", 3600000, { content_show: "Bench" })
+    ctx.mp.media.logMediaSessionStart(session)
+    ctx.mp.media.logPlay(session)
+    baseline = benchHandled(ctx)
+
+    timer = CreateObject("roTimespan")
+    for i = 1 to calls
+        session.currentPlayheadPosition = i * 1000
+        ctx.mp.media.logPlayheadPosition(session)
+    end for
+    elapsed = timer.TotalMilliseconds()
+    print "[bench] bridge.media.logPlayheadPosition " + str(elapsed * 1000 / calls).trim() + " us/call"
+
+    timer.Mark()
+    for i = 1 to calls
+        ctx.mp.logEvent("Bench Event", "other", { index: i, label: "bench", flag: true })
+    end for
+    elapsed = timer.TotalMilliseconds()
+    print "[bench] bridge.logEvent " + str(elapsed * 1000 / calls).trim() + " us/call"
+
+    timer.Mark()
+    target = baseline + calls * 2
+    while benchHandled(ctx) < target and timer.TotalMilliseconds() < 60000
+        ctx.wait(20)
+    end while
+    handled = benchHandled(ctx) - baseline
+    seconds = timer.TotalMilliseconds() / 1000
+    if seconds > 0
+        print "[bench] task.callsHandledAfterBurst " + str(handled).trim() + " calls"
+        print "[bench] task.drainSecondsAfterBurst " + str(seconds).trim() + " s"
+    end if
+
+    ctx.mp.media.logMediaContentEnd(session)
+    ctx.mp.media.logMediaSessionEnd(session)
+end sub
+
+function benchHandled(ctx as object) as integer
+    ctx.wait(1)
+    if ctx.status = invalid or ctx.status.callsHandled = invalid
+        return 0
+    end if
+    return ctx.status.callsHandled
+end function

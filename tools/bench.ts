@@ -1,0 +1,44 @@
+/**
+ * npm run bench: prints figures, asserts nothing. Runs tests/bench/throughput.brs headlessly and
+ * reports the bridge's cost per call on the calling thread, how long the Task thread takes to work
+ * through a burst, and what went over the wire. Engine figures are relative: a Roku is slower.
+ */
+import { runScenario } from './simulate/runScenario';
+
+async function main() {
+    const figures: Array<[string, string]> = [];
+    const result = await runScenario({
+        scenario: 'tests/bench/throughput.brs',
+        options: { logLevel: 0, batchSize: 100 },
+        timeoutMs: 180_000,
+        onOutput: (line) => {
+            const match = /^\[bench\] (\S+) (.+)$/.exec(line.trim());
+            if (match) {
+                figures.push([match[1], match[2]]);
+            }
+        }
+    });
+    const posts = result.wireLog.filter((r) => r.path === '/v2/events');
+    const bytes = posts.map((r) => JSON.stringify(r.body).length);
+    const events = result.events.length;
+    figures.push(['wire.eventBatches', `${posts.length} requests`]);
+    figures.push(['wire.eventsStored', `${events} events`]);
+    if (bytes.length > 0) {
+        figures.push(['wire.batchBytesMean', `${Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length)} bytes`]);
+        figures.push(['wire.bytesPerEvent', `${events > 0 ? Math.round(bytes.reduce((a, b) => a + b, 0) / events) : 0} bytes`]);
+    }
+    const width = Math.max(...figures.map(([name]) => name.length));
+    console.log('bench (brs-engine in headless Chromium on this machine):');
+    for (const [name, value] of figures) {
+        console.log(`  ${name.padEnd(width)}  ${value}`);
+    }
+    if (result.failure) {
+        console.error(`bench: the run did not finish cleanly: ${result.failure}`);
+        process.exitCode = 1;
+    }
+}
+
+main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+});
