@@ -149,3 +149,6 @@ export const mediaEvents: MediaEventSpec[] = [
     { constant: 'SEGMENT_SUMMARY', name: 'Segment Session Summary', loggedBy: 'logSegmentSummary', summary: true, attributes: SEGMENT_SUMMARY_KEYS, description: 'Accumulated record of one segment.' },
     { constant: 'AD_SUMMARY', name: 'Ad Session Summary', loggedBy: 'logAdSummary', summary: true, attributes: AD_SUMMARY_KEYS.filter((k) => k !== 'ad_break_id'), optional: ['ad_break_id'], description: 'Accumulated record of one ad.' }
 ];
+
+/** Milestone percents a session logs when neither the session nor options.mediaMilestones set them. */
+export const DEFAULT_MILESTONES = [25, 50, 75, 95];
