@@ -23,23 +23,34 @@ export function bridgeMethodId(method: Pick<BridgeMethod, 'namespace' | 'name'>)
     return method.namespace ? `${method.namespace}.${method.name}` : method.name;
 }
 
-function duplicates(values: string[]): string[] {
-    const seen = new Set<string>();
-    const dups = new Set<string>();
+interface Duplicate {
+    name: string;
+    /** The earlier entry it collides with (differs from name only in case, or equals it). */
+    first: string;
+}
+
+/** Values seen before, ignoring case. */
+function duplicates(values: string[]): Duplicate[] {
+    const seen = new Map<string, string>();
+    const dups: Duplicate[] = [];
     for (const value of values) {
         const key = value.toLowerCase();
-        if (seen.has(key)) {
-            dups.add(value);
+        const first = seen.get(key);
+        if (first === undefined) {
+            seen.set(key, value);
+        } else if (!dups.some((d) => d.name === value)) {
+            dups.push({ name: value, first });
         }
-        seen.add(key);
     }
-    return [...dups];
+    return dups;
 }
 
 export function validateSchema(schema: Schema): void {
     const problems: string[] = [];
     const problem = (message: string) => problems.push(message);
-    const report = (list: string[], what: string) => list.forEach((name) => problem(`duplicate ${what} "${name}"`));
+    const report = (list: Duplicate[], what: string, label = (name: string) => name) => list.forEach(({ name, first }) => {
+        problem(`duplicate ${what} "${label(name)}"${first === name ? '' : ` (same name as "${label(first)}")`}`);
+    });
     const identifier = (name: unknown, what: string) => {
         if (typeof name !== 'string' || !IDENTIFIER.test(name)) {
             problem(`${what}: "${String(name)}" is not a valid BrightScript identifier`);
@@ -58,7 +69,7 @@ export function validateSchema(schema: Schema): void {
     for (const group of schema.constants) {
         identifier(group.name, `constant group "${group.name}"`);
         if (typeof group.value === 'object' && group.value !== null) {
-            report(duplicates(Object.keys(group.value)).map((k) => `${group.name}.${k}`), 'constant');
+            report(duplicates(Object.keys(group.value)), 'constant', (k) => `${group.name}.${k}`);
             for (const [key, value] of Object.entries(group.value)) {
                 identifier(key, `constant "${group.name}.${key}"`);
                 if (!['string', 'number', 'boolean'].includes(typeof value)) {
@@ -78,8 +89,8 @@ export function validateSchema(schema: Schema): void {
     const builderNames = new Set(schema.builders.map((b) => b.name));
     for (const builder of schema.builders) {
         identifier(builder.name, `builder "${builder.name}"`);
-        report(duplicates(builder.params.map((p) => p.name)).map((p) => `${builder.name}.build(${p})`), 'builder parameter');
-        report(duplicates(builder.fields.map((f) => f.name)).map((f) => `${builder.name}.${f}`), 'builder field');
+        report(duplicates(builder.params.map((p) => p.name)), 'builder parameter', (p) => `${builder.name}.build(${p})`);
+        report(duplicates(builder.fields.map((f) => f.name)), 'builder field', (f) => `${builder.name}.${f}`);
         const paramNames = new Set(builder.params.map((p) => p.name));
         let optionalSeen = false;
         for (const param of builder.params) {
@@ -127,7 +138,7 @@ export function validateSchema(schema: Schema): void {
         if (!method.description) {
             problem(`bridge method "${id}": has no description (the API reference needs one)`);
         }
-        report(duplicates(method.params.map((p) => p.name)).map((p) => `${id}(${p})`), 'parameter');
+        report(duplicates(method.params.map((p) => p.name)), 'parameter', (p) => `${id}(${p})`);
         let optionalSeen = false;
         for (const param of method.params) {
             identifier(param.name, `bridge method "${id}": parameter "${param.name}"`);
@@ -186,7 +197,7 @@ export function validateSchema(schema: Schema): void {
                 problem(`media event "${event.name}": unknown attribute "${key}"`);
             }
         }
-        for (const key of duplicates(listed)) {
+        for (const { name: key } of duplicates(listed)) {
             problem(`media event "${event.name}": attribute "${key}" is listed twice`);
         }
         if (event.loggedBy && !mediaCalls.has(event.loggedBy)) {

@@ -82,15 +82,17 @@ export function emitConstants(schema: Schema): string {
         if (group.name === 'DEFAULT_OPTIONS') {
             continue;
         }
+        const at = INDENT.repeat(3);
         if (typeof group.value === 'object') {
-            const entries = Object.entries(group.value).map(([k, v]) => `${INDENT}${INDENT}${INDENT}${k}: ${bsValue(v)}`);
-            groups.push(`${INDENT}${INDENT}' ${group.description}\n${INDENT}${INDENT}${group.name}: {\n${entries.join('\n')}\n${INDENT}${INDENT}}`);
+            const entries = Object.entries(group.value).map(([k, v]) => `${at}${INDENT}${k}: ${bsValue(v)}`);
+            groups.push(`${at}' ${group.description}\n${at}${group.name}: {\n${entries.join('\n')}\n${at}}`);
         } else {
-            groups.push(`${INDENT}${INDENT}' ${group.description}\n${INDENT}${INDENT}${group.name}: ${bsValue(group.value)}`);
+            groups.push(`${at}' ${group.description}\n${at}${group.name}: ${bsValue(group.value)}`);
         }
     }
     for (const builder of schema.builders) {
-        groups.push(`${INDENT}${INDENT}' ${builder.description}\n${INDENT}${INDENT}${builder.name}: ${emitBuilderTable(builder, INDENT + INDENT)}`);
+        const at = INDENT.repeat(3);
+        groups.push(`${at}' ${builder.description}\n${at}${builder.name}: ${emitBuilderTable(builder, at)}`);
     }
     const defaults = schema.constants.find((g) => g.name === 'DEFAULT_OPTIONS');
     const defaultEntries = defaults && typeof defaults.value === 'object'

@@ -1,0 +1,124 @@
+/**
+ * mParticle data plan version (JSON) for what the SDK uploads: one custom_event point per media
+ * event (custom_event_type "media") with its custom attributes, plus the core events.
+ *
+ * Loadable by @mparticle/data-planning-node's DataPlanService.validateBatch (which takes a
+ * version: { version_document: { data_points } }) and by the local collector (dataPlan option).
+ *
+ * Strictness:
+ * - media events: custom_attributes is closed (additionalProperties: false). The attributes the
+ *   SDK always sets are required; context (ad break, ad, segment), values of optional bridge
+ *   parameters and every descriptive media attribute no event lists (content_season,
+ *   player_name, ...) are optional. App-specific custom attributes are unplanned: an app that
+ *   sends some adds them to its copy of the plan.
+ * - the SDK uploads every attribute value as a string, so numbers, integers, timestamps and
+ *   booleans are planned as strings with a pattern (a JSON-schema "number" would reject "1900").
+ * - core events the SDK sends on its own (session start/end, opt-out, application state
+ *   transitions) are planned with open schemas; user attributes are planned as strings or
+ *   string arrays. App-named events (custom events of other types, custom media events, screen
+ *   views) cannot be planned generically because points match by name: they show up as
+ *   "unplanned" until the app adds points for them.
+ */
+import type { AttributeType, MediaAttribute, Schema } from '../schema/types';
+import { eventAttributes } from '../model';
+
+export const DATA_PLAN_ID = 'roku_media_sdk';
+
+/** Value patterns of attributes as the SDK uploads them (BrightScript toStr / FormatJson). */
+const VALUE_SCHEMA: Record<AttributeType, Record<string, unknown>> = {
+    string: { type: 'string' },
+    number: { type: 'string', pattern: '^-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?$' },
+    integer: { type: 'string', pattern: '^-?\\d+$' },
+    timestamp: { type: 'string', pattern: '^\\d+$' },
+    boolean: { type: 'string', enum: ['true', 'false'] },
+    array: { type: 'string', pattern: '^\\[.*\\]$' }
+};
+
+const TYPE_NOTE: Record<AttributeType, string> = {
+    string: '',
+    number: 'number as a string',
+    integer: 'integer as a string',
+    timestamp: 'epoch ms as a string',
+    boolean: '"true" or "false"',
+    array: 'JSON array as a string'
+};
+
+function attributeSchema(attribute: MediaAttribute): Record<string, unknown> {
+    const notes = [TYPE_NOTE[attribute.type], attribute.unit ? `unit ${attribute.unit}` : ''].filter(Boolean).join(', ');
+    return {
+        description: notes ? `${attribute.description.replace(/\.$/, '')} (${notes}).` : attribute.description,
+        ...VALUE_SCHEMA[attribute.type]
+    };
+}
+
+/** JSON schema of an event whose data.custom_attributes is closed to the given keys. */
+function customAttributesSchema(required: MediaAttribute[], optional: MediaAttribute[]): Record<string, unknown> {
+    const properties: Record<string, unknown> = {};
+    for (const attribute of [...required, ...optional]) {
+        properties[attribute.key] = attributeSchema(attribute);
+    }
+    return {
+        properties: {
+            data: {
+                properties: {
+                    custom_attributes: {
+                        additionalProperties: false,
+                        properties,
+                        required: required.map((a) => a.key)
+                    }
+                },
+                required: required.length > 0 ? ['custom_attributes'] : []
+            }
+        }
+    };
+}
+
+const OPEN = { properties: { data: { type: 'object' } } };
+
+function corePoints(): unknown[] {
+    const transitions = ['application_initialized', 'application_exit', 'application_background', 'application_foreground'];
+    return [
+        { description: 'Core: mParticle session start (sent by the SDK).', match: { type: 'session_start' }, validator: { type: 'json_schema', definition: OPEN } },
+        { description: 'Core: mParticle session end, with session attributes (sent by the SDK).', match: { type: 'session_end' }, validator: { type: 'json_schema', definition: OPEN } },
+        { description: 'Core: setOptOut.', match: { type: 'opt_out' }, validator: { type: 'json_schema', definition: OPEN } },
+        ...transitions.map((transition) => ({
+            description: `Core: application state transition ${transition}.`,
+            match: { type: 'application_state_transition', criteria: { application_transition_type: transition } },
+            validator: { type: 'json_schema', definition: OPEN }
+        })),
+        {
+            description: 'Core: user attributes of the batch (setUserAttribute): strings or arrays of strings.',
+            match: { type: 'user_attributes' },
+            validator: {
+                type: 'json_schema',
+                definition: {
+                    additionalProperties: {
+                        anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }]
+                    }
+                }
+            }
+        }
+    ];
+}
+
+export function dataPlanVersion(schema: Schema): Record<string, unknown> {
+    const sdkVersion = schema.constants.find((g) => g.name === 'SDK_VERSION')?.value;
+    const mediaPoints = eventAttributes(schema).map(({ event, required, optional }) => ({
+        description: `Media: ${event.name}. ${event.description}${event.loggedBy ? ` Logged by media.${event.loggedBy}.` : ' Not logged by this SDK.'}${event.summary ? ' Summary event.' : ''}`,
+        match: { type: 'custom_event', criteria: { event_name: event.name, custom_event_type: 'media' } },
+        validator: { type: 'json_schema', definition: customAttributesSchema(required, optional) }
+    }));
+    return {
+        version_description: `GENERATED by \`npm run codegen\` from tools/codegen/schema. Do not edit by hand. Media and core events of the Roku media SDK ${String(sdkVersion ?? '')}.`.replace(' .', '.'),
+        data_plan_id: DATA_PLAN_ID,
+        data_plan_name: 'Roku media SDK',
+        version: 1,
+        version_document: {
+            data_points: [...mediaPoints, ...corePoints()]
+        }
+    };
+}
+
+export function emitDataPlan(schema: Schema): string {
+    return `${JSON.stringify(dataPlanVersion(schema), null, 2)}\n`;
+}

@@ -1,0 +1,71 @@
+/**
+ * Views of the schema that several emitters share, so the data plan, the typings and the API
+ * reference agree on which attributes each media event carries.
+ */
+import type { BridgeMethod, BridgeNamespace, Builder, BuilderField, MediaAttribute, MediaEventSpec, Schema } from './schema/types';
+import { BRIDGE_NAMESPACES } from './schema/types';
+
+export function pascal(name: string): string {
+    return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** LOG_LEVEL -> LogLevel, SESSION_START -> SessionStart. */
+export function pascalFromConstant(name: string): string {
+    return name.toLowerCase().split('_').filter(Boolean).map(pascal).join('');
+}
+
+export interface EventAttributes {
+    event: MediaEventSpec;
+    /** Always present on the event. */
+    required: MediaAttribute[];
+    /** Present when the app set them: the event's optional list, then every unlisted attribute. */
+    optional: MediaAttribute[];
+}
+
+/**
+ * Media attributes that no event lists (content metadata, player details, ...): the app may set
+ * them on the session or per call, so every media event may carry them.
+ */
+export function descriptiveAttributes(schema: Schema): MediaAttribute[] {
+    const listed = new Set(schema.mediaEvents.flatMap((e) => [...e.attributes, ...(e.optional ?? [])]));
+    return schema.mediaAttributes.filter((a) => !listed.has(a.key));
+}
+
+export function eventAttributes(schema: Schema): EventAttributes[] {
+    const byKey = new Map(schema.mediaAttributes.map((a) => [a.key, a]));
+    const descriptive = descriptiveAttributes(schema);
+    const lookup = (keys: string[]) => keys.map((k) => byKey.get(k)).filter((a): a is MediaAttribute => a !== undefined);
+    return schema.mediaEvents.map((event) => ({
+        event,
+        required: lookup(event.attributes),
+        optional: [...lookup(event.optional ?? []), ...descriptive]
+    }));
+}
+
+/** Methods of one bridge namespace, in schema order. */
+export function bridgeMembers(schema: Schema, namespace: BridgeNamespace): BridgeMethod[] {
+    return schema.bridge.filter((m) => m.namespace === namespace);
+}
+
+/** Namespaces below the top level that mParticleSGBridge() returns (always all of them). */
+export function bridgeNamespaces(): Exclude<BridgeNamespace, ''>[] {
+    return BRIDGE_NAMESPACES.filter((ns): ns is Exclude<BridgeNamespace, ''> => ns !== '');
+}
+
+/** The builder an object field holds, by name (adBreak -> AdBreak), if there is one. */
+export function builderOfField(schema: Schema, field: Pick<BuilderField, 'name' | 'type'>): Builder | undefined {
+    if (field.type !== 'object') {
+        return undefined;
+    }
+    return schema.builders.find((b) => b.name === pascal(field.name));
+}
+
+/** setX name of a builder field's setter. */
+export function setterName(field: BuilderField): string {
+    return `set${pascal(field.name)}`;
+}
+
+/** The object-valued constant groups (everything but scalars), DEFAULT_OPTIONS included. */
+export function constantGroups(schema: Schema) {
+    return schema.constants.filter((g): g is typeof g & { value: Record<string, string | number | boolean> } => typeof g.value === 'object');
+}
