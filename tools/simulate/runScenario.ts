@@ -9,6 +9,7 @@ import { startCollector, type Collector, type CollectorOptions, type WireLogEntr
 import { buildChannel, ROOT, zipChannel } from '../build/channel';
 import { runChannel, type RunStatus } from '../runner/headless';
 import { collectorOptions, runnerConfigFile } from '../runner/runnerConfig';
+import { loadDataPlan } from '../codegen/artifacts';
 
 export interface ScenarioOptions {
     /** Path of a .brs or .bs file defining `sub runScenario(ctx as object)`. */
@@ -95,7 +96,9 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         throw new Error(`scenario build failed:\n${build.problems.join('\n')}`);
     }
 
-    const collector = await startCollector({ quiet: true, ...options.collector });
+    // The generated data plan checks every accepted batch unless the caller passes its own
+    // (findings land in result.planViolations; they never fail the run).
+    const collector = await startCollector({ quiet: true, dataPlan: loadDataPlan(), ...options.collector });
     options.onCollector?.(collector);
     try {
         const sdkOptions = collectorOptions(collector.url, { useVirtualClock: true, ...options.options });
