@@ -149,11 +149,16 @@ describe('Adobe seed timelines through the scenario runner', { timeout: 240_000 
 
     test('Example 1: sessionStart carries the session details of the seed', () => {
         const details = adobeCalls(example1)[0].xdm.mediaCollection.sessionDetails;
-        assert.equal(details.name, 'VA API Sample Player');
-        assert.equal(details.contentType, 'VOD');
-        assert.equal(details.playerName, 'sample-html5-api-player');
-        assert.equal(details.channel, 'sample-channel');
-        assert.equal(details.appVersion, 'va-api-0.0.0');
+        assert.deepEqual(details, {
+            name: 'VA API Sample Player',
+            friendlyName: 'ClickMe',
+            length: 60,
+            contentType: 'VOD',
+            streamType: 'video',
+            playerName: 'sample-html5-api-player',
+            channel: 'sample-channel',
+            appVersion: 'va-api-0.0.0'
+        });
     });
 
     test('Example 2 (two chapters around a two-ad break): the 18 rows, pings included', () => {
@@ -164,17 +169,38 @@ describe('Adobe seed timelines through the scenario runner', { timeout: 240_000 
     test('Example 2: chapter, ad break and ad details', () => {
         const calls = adobeCalls(example2);
         const of = (eventType: string) => calls.filter((c) => c.eventType === eventType).map((c) => c.xdm.mediaCollection);
+        assert.equal(of('sessionStart')[0].sessionDetails.length, 54);
         const [chapter1, chapter2] = of('chapterStart');
-        assert.equal(chapter1.chapterDetails.index, 1);
-        assert.equal(chapter1.chapterDetails.offset, 1);
-        assert.equal(chapter2.chapterDetails.index, 2);
-        assert.equal(chapter2.chapterDetails.offset, 15);
+        assert.deepEqual(chapter1.chapterDetails, { index: 1, offset: 1, friendlyName: 'Chapter one', length: 15 });
+        assert.deepEqual(chapter2.chapterDetails, { index: 2, offset: 15, friendlyName: 'Chapter two', length: 11 });
         const [pod] = of('adBreakStart');
-        assert.deepEqual({ index: pod.advertisingPodDetails.index, offset: pod.advertisingPodDetails.offset }, { index: 0, offset: 15 });
+        assert.deepEqual(pod.advertisingPodDetails, { index: 0, offset: 15, friendlyName: 'Mid-roll break' });
         const [ad1, ad2] = of('adStart');
-        assert.equal(ad1.advertisingDetails.podPosition, 1);
-        assert.equal(ad2.advertisingDetails.podPosition, 2);
-        assert.equal(ad1.advertisingDetails.playerName, 'sample-html5-api-player');
+        assert.deepEqual(ad1.advertisingDetails, {
+            name: '001',
+            friendlyName: 'Ad 1',
+            length: 16,
+            podPosition: 1,
+            playerName: 'sample-html5-api-player',
+            advertiser: 'Ad Guys',
+            campaignID: '1',
+            creativeID: '42',
+            placementID: 'sample_placement',
+            siteID: 'XYZ'
+        });
+        assert.deepEqual(ad2.advertisingDetails, {
+            name: '002',
+            friendlyName: 'Ad 2',
+            length: 12,
+            podPosition: 2,
+            playerName: 'sample-html5-api-player',
+            advertiser: 'Ad Guys',
+            campaignID: '2',
+            creativeID: '44',
+            placementID: 'sample_placement2',
+            siteID: 'XYZ'
+        });
+        assert.equal(ad2.customMetadata, undefined);
         assert.deepEqual(ad1.customMetadata, [
             { name: 'myCustomData1', value: 'CustomData1' },
             { name: 'myCustomData2', value: 'CustomData2' }
