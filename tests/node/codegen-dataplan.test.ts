@@ -11,7 +11,7 @@ import type { Batch } from '@mparticle/event-models';
 import { schema } from '../../tools/codegen/schema';
 import type { AttributeType, Schema } from '../../tools/codegen/schema/types';
 import { eventAttributes } from '../../tools/codegen/model';
-import { dataPlanVersion, emitDataPlan } from '../../tools/codegen/emit/dataplan';
+import { DROPPED_EVENTS_EVENT, dataPlanVersion, emitDataPlan } from '../../tools/codegen/emit/dataplan';
 import { DATA_PLAN_FILE, loadDataPlan } from '../../tools/codegen/artifacts';
 import { startCollector } from '../../tools/collector';
 import { basicAuth, sampleBatch } from '../../tools/collector/samples';
@@ -141,9 +141,12 @@ describe('data plan: validateBatch', () => {
             { event_type: 'opt_out', data: { timestamp_unixtime_ms: 3, is_opted_out: true } },
             ...['application_initialized', 'application_exit', 'application_background', 'application_foreground'].map((t) => (
                 { event_type: 'application_state_transition', data: { timestamp_unixtime_ms: 4, application_transition_type: t } }
-            ))
+            )),
+            customEvent(DROPPED_EVENTS_EVENT, 'other', { dropped_total: '12', dropped_persistence_budget: '12' })
         ];
         assert.deepEqual(await validate(batchOf(events)), []);
+        const bad = await validate(batchOf([customEvent(DROPPED_EVENTS_EVENT, 'other', { dropped_total: 'many', reason: 'x' })]));
+        assert.deepEqual(errorsOf(bad).map((e) => [e.validation_error_type, e.key]).sort(), [['invalid_value', 'dropped_total'], ['unplanned', 'reason']]);
     });
 
     test('an unplanned attribute on a media event is an error naming the attribute', async () => {

@@ -145,8 +145,8 @@ describe('codegen: a schema change reaches every output consistently', () => {
             expected.push('src/components/mparticle/generated/MediaTables.bs');
         }
         assert.deepEqual(changed(out), expected.sort());
-        const plan = JSON.parse(out.get(DATA_PLAN)!) as { version_document: { data_points: Array<{ match: { type: string }; validator: { definition: unknown } }> } };
-        const mediaPoints = plan.version_document.data_points.filter((p) => p.match.type === 'custom_event');
+        const plan = JSON.parse(out.get(DATA_PLAN)!) as { version_document: { data_points: Array<{ match: { type: string; criteria?: { custom_event_type?: string } }; validator: { definition: unknown } }> } };
+        const mediaPoints = plan.version_document.data_points.filter((p) => p.match.type === 'custom_event' && p.match.criteria?.custom_event_type === 'media');
         assert.equal(mediaPoints.length, s.mediaEvents.length);
         for (const point of mediaPoints) {
             assert.match(JSON.stringify(point.validator.definition), /"content_language":\{"description":"Spoken language\.","type":"string"\}/);

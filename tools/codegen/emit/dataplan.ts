@@ -14,8 +14,8 @@
  * - the SDK uploads every attribute value as a string, so numbers, integers, timestamps and
  *   booleans are planned as strings with a pattern (a JSON-schema "number" would reject "1900").
  * - core events the SDK sends on its own (session start/end, opt-out, application state
- *   transitions) are planned with open schemas; user attributes are planned as strings or
- *   string arrays. App-named events (custom events of other types, custom media events, screen
+ *   transitions) are planned with open schemas, the dropped-events report closed to its counts;
+ *   user attributes are planned as strings, numbers, booleans or string arrays. App-named events (custom events of other types, custom media events, screen
  *   views) cannot be planned generically because points match by name: they show up as
  *   "unplanned" until the app adds points for them.
  */
@@ -23,6 +23,9 @@ import type { AttributeType, MediaAttribute, Schema } from '../schema/types';
 import { eventAttributes } from '../model';
 
 export const DATA_PLAN_ID = 'roku_media_sdk';
+
+/** Custom event (type other) the core logs to report dropped events (core/EventBuilder.bs). */
+export const DROPPED_EVENTS_EVENT = 'mParticle SDK Dropped Events';
 
 /** Value patterns of attributes as the SDK uploads them (BrightScript toStr / FormatJson). */
 const VALUE_SCHEMA: Record<AttributeType, Record<string, unknown>> = {
@@ -87,7 +90,29 @@ function corePoints(): unknown[] {
             validator: { type: 'json_schema', definition: OPEN }
         })),
         {
-            description: 'Core: user attributes of the batch (setUserAttribute): strings or arrays of strings.',
+            description: `Core: the SDK's report of events it had to drop (custom event "${DROPPED_EVENTS_EVENT}", type other): dropped_total and one dropped_<reason> count per reason, integers as strings.`,
+            match: { type: 'custom_event', criteria: { event_name: DROPPED_EVENTS_EVENT, custom_event_type: 'other' } },
+            validator: {
+                type: 'json_schema',
+                definition: {
+                    properties: {
+                        data: {
+                            properties: {
+                                custom_attributes: {
+                                    additionalProperties: false,
+                                    properties: { dropped_total: { description: 'Events dropped since the last report (integer as a string).', ...VALUE_SCHEMA.integer } },
+                                    patternProperties: { '^dropped_(?!total$)[a-z0-9_]+$': VALUE_SCHEMA.integer },
+                                    required: ['dropped_total']
+                                }
+                            },
+                            required: ['custom_attributes']
+                        }
+                    }
+                }
+            }
+        },
+        {
+            description: 'Core: user attributes of the batch (setUserAttribute): strings, numbers, booleans or arrays of strings.',
             match: { type: 'user_attributes' },
             validator: {
                 type: 'json_schema',

@@ -174,7 +174,8 @@ that no event lists may also be set by the app, on any media event:
 - \`dataplan/mparticle-media.dataplan.json\`: an mParticle data plan version for
   \`DataPlanService.validateBatch\` (\`@mparticle/data-planning-node\`). Media events are planned
   strictly (unplanned attributes are errors; numbers, timestamps and booleans are strings with a
-  pattern); session start/end, opt-out and application state transitions are planned open;
+  pattern); session start/end, opt-out and application state transitions are planned open,
+  the SDK's dropped-events report (\`mParticle SDK Dropped Events\`) closed to its counts, and
   user attributes as strings, numbers, booleans or string arrays. Events an app names itself
   (custom events, custom media events, screen views) are unplanned until the app adds points for
   them to its copy of the plan, as are its own custom attributes on media events.
