@@ -44,7 +44,7 @@ function methodSection(method: BridgeMethod): string {
         ''
     ];
     if (method.params.length > 0) {
-        lines.push('| parameter | type | | description |', '| --- | --- | --- | --- |', ...method.params.map(paramLine), '');
+        lines.push('| parameter | type | required / default | description |', '| --- | --- | --- | --- |', ...method.params.map(paramLine), '');
     }
     return lines.join('\n');
 }
@@ -131,7 +131,7 @@ and every settable field has a setter \`setX(target, value)\` (setting the field
     for (const builder of schema.builders) {
         const signature = builder.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
         out.push(`\n### ${code(builder.name)}\n\n${cell(builder.description)}\n\n${code(`mParticleConstants().${builder.name}.build(${signature})`)}\n\n`);
-        out.push('| parameter | type | | description |\n| --- | --- | --- | --- |\n');
+        out.push('| parameter | type | required / default | description |\n| --- | --- | --- | --- |\n');
         for (const p of builder.params) {
             out.push(`| ${code(p.name)} | ${code(p.type)} | ${p.optional ? `optional, default ${code(p.default ?? 'invalid')}` : 'required'} | ${cell(p.description)} |\n`);
         }
