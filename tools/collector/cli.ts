@@ -94,6 +94,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(`  mParticle IDSync  POST ${collector.url}/v1/identify | login | logout | {mpid}/modify`);
     console.log(`  Adobe Media Edge  POST ${collector.url}/ee/va/v1/{eventType}?configId=...`);
     console.log(`  summary           GET  ${collector.url}/summary`);
+    console.log(`  stored batches    GET  ${collector.url}/query/batches[?batch_id=...&event_name=...]`);
 
     let stopping = false;
     const stop = async () => {

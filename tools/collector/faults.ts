@@ -20,7 +20,7 @@ export type FaultDecision =
     | { action: 'pass'; source: 'forced' };
 
 /** Paths that serve humans and tooling, not the SDK: no random faults unless FaultOptions.paths says so. */
-const UNFAULTED_BY_DEFAULT = new Set(['/health', '/summary']);
+const UNFAULTED_BY_DEFAULT = new Set(['/health', '/summary', '/query/batches']);
 
 /** mulberry32: tiny, fast, good enough to spread faults; state is one 32-bit integer. */
 export function seededRandom(seed: number): () => number {

@@ -15,7 +15,7 @@ export interface FaultOptions {
     slowMs?: number;
     /** PRNG seed; the same seed and request sequence give the same faults (default 1). */
     seed?: number;
-    /** Only requests whose path matches get faults: a RegExp, or a string taken as a path prefix. Default: every route but /health and /summary. */
+    /** Only requests whose path matches get faults: a RegExp, or a string taken as a path prefix. Default: every route but /health, /summary and /query/batches. */
     paths?: RegExp | string;
 }
 

@@ -12,6 +12,7 @@ import type { FaultDecision, FaultInjector } from './faults';
 import { formatFault } from './format';
 import { BodyTooLargeError, flattenHeaders, json, parseJson, readBody, type IncomingCall, type Reply } from './http-io';
 import { handleIdSync, matchIdSyncPath } from './identity';
+import { handleQueryBatches, QUERY_BATCHES_PATH } from './query';
 import type { Api, CollectorStats } from './records';
 import type { WireLog } from './wire-log';
 
@@ -39,6 +40,9 @@ async function route(call: IncomingCall, parts: ServerParts): Promise<Reply> {
             return ctx.reject('collector', call, 405, [`${call.path} takes GET, not ${call.method}`]);
         }
         return json(200, call.path === '/health' ? { ok: true } : parts.stats());
+    }
+    if (call.path === QUERY_BATCHES_PATH) {
+        return handleQueryBatches(call, ctx, parts.wireLog.all());
     }
     if (call.path === '/v2/events') {
         return onlyPost('mparticle', call, ctx, () => handleEventsBatch(call, ctx));
