@@ -111,6 +111,7 @@ function table(calls: Call[]): string {
 function assertAdobeSideSound(result: ScenarioResult) {
     assert.notEqual(result.status, 'crashed', result.errors.join('\n'));
     assert.ok(result.drained, `the scenario did not finish: ${result.failure ?? ''}`);
+    assert.equal(result.exitCode, 0, result.failure);
     const adobeMalformed = result.malformed.filter((m) => m.path.startsWith('/ee/'));
     assert.deepEqual(adobeMalformed, [], 'malformed Media Edge calls');
     const adobeErrors = result.lines.filter((l) => /ERROR Adobe/.test(l));
