@@ -1,0 +1,292 @@
+/**
+ * Differential test of the media summary logic: seeded random media sessions (play, pause, seek,
+ * buffering, ad breaks with ads, clicks, skips, segments, explicit summaries, content end, session
+ * end, with clock advances) run through this SDK — one generated scenario that plays every session
+ * in turn, each with its own content id, in one headless run — and through npm
+ * @mparticle/web-media-sdk on a controlled Date.now (tests/node/media/webReference.ts). Per
+ * session it asserts the same media event names in the same order and the same summary values
+ * (content time, ad time, ad count and ids, segment count, completion, time spent; each segment's
+ * and each ad's summary).
+ *
+ * What is read on this SDK's side: the media layer's output, which MediaApi prints at
+ * LOG_LEVEL.DEBUG (one JSON line per call: exactly the events handed to sdk.onMediaEvents). The
+ * first UPLOADED sessions also go to mParticle and the test checks that what the collector stored
+ * for them is that same output, value for value. The other sessions set pageEventToggle and
+ * mediaEventToggle to false: the core keeps at most persistenceBudgetBytes (<= 12 KB, about five
+ * media events) undelivered and each bridge call costs the headless Task loop ~14 ms, so uploading
+ * every session's events would need pauses for delivery after every few events and take minutes.
+ *
+ * Seed and size: MEDIA_DIFF_SEED (default 20261105), MEDIA_DIFF_SESSIONS (default 200).
+ *
+ * Deliberate differences, and how the comparison handles them:
+ *   1. Summary event names: the web SDK logs "Media Segment Summary" and "Media Ad Summary"; this
+ *      SDK uses the Roku seed's names, "Segment Session Summary" and "Ad Session Summary". The
+ *      web names are mapped before comparing.
+ *   2. Milestones: this SDK logs a "Milestone" event when the playhead first reaches each
+ *      milestone (25/50/75/95 % by default); the web SDK has no milestones. Milestone events are
+ *      left out of the name comparison (their count is checked against the playheads instead).
+ *   3. Content time: this SDK stops media_content_time_spent while buffering, after
+ *      logMediaContentEnd (the content is over; a later logPlay restarts it) and, when
+ *      excludeAdBreaksFromContentTime is set (a Roku SDK option the web SDK lacks), during ad
+ *      breaks and ads; the web SDK counts from logPlay to logPause only, so a stall, a post-roll or
+ *      idle time after the end would count as content watched. The reference's play clock is set
+ *      to this SDK's rule after each call (counted as adjustments.contentClock).
+ *   4. Completion at mediaContentCompleteLimit = 100 (the default): the web SDK skips the playhead
+ *      check at 100, so only logMediaContentEnd completes; this SDK also completes when the
+ *      playhead reaches the duration. Applied to the reference before each call
+ *      (adjustments.completeAt100).
+ *   Not exercised here (the scripts are well-formed; Rooibos specs cover them): calls out of
+ *   order are ignored with a warning by this SDK while the web SDK logs them; a session ended
+ *   during an ad or segment gets their summaries from this SDK, none from the web SDK; this SDK's
+ *   summaries carry exactly the seed's summary keys, the web SDK's page events add the content
+ *   attributes to them.
+ */
+import { before, describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runScenario, type ScenarioResult } from '../../tools/simulate/runScenario';
+import type { StoredEvent } from '../../tools/collector/records';
+import { brightScriptScenario, generateSessions, type SessionScript } from './media/differentialModel';
+import { rokuName, runOnWebSdk, type WebEvent, type WebRun } from './media/webReference';
+
+const SEED = Number(process.env.MEDIA_DIFF_SEED ?? 20261105);
+const SESSIONS = Number(process.env.MEDIA_DIFF_SESSIONS ?? 200);
+/** Sessions whose events are uploaded and checked at the collector too. */
+const UPLOADED = 2;
+const DEFAULT_MILESTONES = [25, 50, 75, 95];
+
+/** A media event as MediaApi prints it at DEBUG (native values). */
+interface MediaEvent {
+    name: string;
+    logged: boolean;
+    timestamp: number;
+    mediaSessionId: string;
+    attributes: Record<string, unknown>;
+}
+
+interface Pair {
+    script: SessionScript;
+    /** This SDK's logged media events for the session, in order. */
+    roku: MediaEvent[];
+    web: WebRun;
+}
+
+const DEBUG_LINE = /\[mParticle\] DEBUG Media: events (\[.*\])\s*$/;
+
+/** Every media event the SDK printed, in order. */
+function printedEvents(lines: string[]): MediaEvent[] {
+    const events: MediaEvent[] = [];
+    for (const line of lines) {
+        const match = DEBUG_LINE.exec(line);
+        if (match) {
+            events.push(...(JSON.parse(match[1]) as MediaEvent[]));
+        }
+    }
+    return events;
+}
+
+const num = (value: unknown) => Number(value);
+const bool = (value: unknown) => value === true || value === 'true';
+
+function ofName(events: MediaEvent[], name: string): MediaEvent[] {
+    return events.filter((e) => e.name === name);
+}
+
+function webOfName(run: WebRun, name: string): WebEvent[] {
+    return run.events.filter((e) => rokuName(e.name) === name);
+}
+
+/** Collects every mismatch (so a failure lists them all), then asserts there are none. */
+class Mismatches {
+    readonly list: string[] = [];
+    check(where: string, what: string, roku: unknown, web: unknown) {
+        const same = typeof web === 'number' && typeof roku === 'number' && !Number.isInteger(web)
+            ? Math.abs(roku - web) <= Math.max(1e-6, Math.abs(web) * 1e-6)
+            : JSON.stringify(roku) === JSON.stringify(web);
+        if (!same) {
+            this.list.push(`${where} ${what}: roku ${JSON.stringify(roku)} != web ${JSON.stringify(web)}`);
+        }
+    }
+    assertNone(what: string) {
+        assert.equal(this.list.length, 0, `${this.list.length} ${what} mismatch(es):\n  ${this.list.slice(0, 25).join('\n  ')}`);
+    }
+}
+
+describe(`media differential: ${SESSIONS} seeded sessions (seed ${SEED}) through this SDK and @mparticle/web-media-sdk`, () => {
+    const scripts = generateSessions(SEED, SESSIONS);
+    let result: ScenarioResult;
+    let printed: MediaEvent[] = [];
+    const pairs: Pair[] = [];
+
+    before(async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'media-differential-'));
+        const file = path.join(dir, 'differential.brs');
+        fs.writeFileSync(file, brightScriptScenario(scripts, SEED, UPLOADED));
+        try {
+            result = await runScenario({ scenario: file, options: { logLevel: 3 }, timeoutMs: 180_000 });
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+        printed = printedEvents(result.lines);
+        // This SDK's events by media session, then by content id (each session has its own).
+        const bySession = new Map<string, MediaEvent[]>();
+        for (const event of printed) {
+            bySession.set(event.mediaSessionId, [...(bySession.get(event.mediaSessionId) ?? []), event]);
+        }
+        const byContent = new Map<string, MediaEvent[]>();
+        for (const events of bySession.values()) {
+            const start = events.find((e) => e.name === 'Media Session Start');
+            if (start) {
+                byContent.set(String(start.attributes.content_id), events.filter((e) => e.logged));
+            }
+        }
+        for (const script of scripts) {
+            pairs.push({ script, roku: byContent.get(script.contentId) ?? [], web: runOnWebSdk(script, 1_700_000_000_000 + script.index * 86_400_000) });
+        }
+    });
+
+    test('the scenario ran in one headless run, delivered everything and sent nothing malformed', () => {
+        assert.equal(result.failure, undefined, result.failure);
+        assert.equal(result.exitCode, 0);
+    });
+
+    test('every session produced its media events', () => {
+        const missing = pairs.filter((p) => p.roku.length === 0).map((p) => p.script.contentId);
+        assert.deepEqual(missing, []);
+    });
+
+    test(`what the collector stored for the ${UPLOADED} uploaded sessions is exactly the media layer's output`, () => {
+        const stored = result.events.filter((e: StoredEvent) => e.customEventType === 'media');
+        const mismatches = new Mismatches();
+        for (const pair of pairs.slice(0, UPLOADED)) {
+            const id = pair.roku[0]?.mediaSessionId;
+            const atCollector = stored.filter((e) => e.attributes.media_session_id === id);
+            mismatches.check(pair.script.contentId, 'event names', atCollector.map((e) => e.eventName), pair.roku.map((e) => e.name));
+            atCollector.forEach((event, i) => {
+                const printedEvent = pair.roku[i];
+                if (!printedEvent) {
+                    return;
+                }
+                mismatches.check(pair.script.contentId, `${event.eventName} timestamp`, event.timestampMs, printedEvent.timestamp);
+                mismatches.check(pair.script.contentId, `${event.eventName} keys`, Object.keys(event.attributes).sort(), Object.keys(printedEvent.attributes).sort());
+                for (const [key, value] of Object.entries(printedEvent.attributes)) {
+                    const storedValue = event.attributes[key];
+                    if (typeof value === 'number') {
+                        mismatches.check(pair.script.contentId, `${event.eventName}.${key}`, Number(storedValue), value);
+                    } else if (typeof value === 'object') {
+                        mismatches.check(pair.script.contentId, `${event.eventName}.${key}`, JSON.parse(storedValue), value);
+                    } else {
+                        mismatches.check(pair.script.contentId, `${event.eventName}.${key}`, storedValue, String(value));
+                    }
+                }
+            });
+        }
+        assert.ok(stored.length > 10, `the uploaded sessions reached the collector (${stored.length} media events)`);
+        mismatches.assertNone('collector');
+    });
+
+    test('the same media event names in the same order (milestones aside, summary names mapped)', () => {
+        const mismatches = new Mismatches();
+        for (const pair of pairs) {
+            const roku = pair.roku.map((e) => e.name).filter((n) => n !== 'Milestone');
+            const web = pair.web.events.map((e) => rokuName(e.name));
+            mismatches.check(pair.script.contentId, 'event names', roku, web);
+        }
+        mismatches.assertNone('event order');
+    });
+
+    test('Media Session Summary values', () => {
+        const mismatches = new Mismatches();
+        for (const pair of pairs) {
+            const where = pair.script.contentId;
+            const roku = ofName(pair.roku, 'Media Session Summary');
+            const web = webOfName(pair.web, 'Media Session Summary');
+            mismatches.check(where, 'session summary count', roku.length, web.length);
+            if (roku.length !== 1 || web.length !== 1) {
+                continue;
+            }
+            const r = roku[0].attributes;
+            const w = web[0].data;
+            mismatches.check(where, 'media_content_time_spent', num(r.media_content_time_spent), w.media_content_time_spent);
+            mismatches.check(where, 'media_total_ad_time_spent', num(r.media_total_ad_time_spent), w.media_total_ad_time_spent);
+            mismatches.check(where, 'media_session_ad_total', num(r.media_session_ad_total), w.media_session_ad_total);
+            mismatches.check(where, 'media_session_ad_objects', r.media_session_ad_objects, w.media_session_ad_objects);
+            mismatches.check(where, 'media_session_segment_total', num(r.media_session_segment_total), w.media_session_segment_total);
+            mismatches.check(where, 'media_content_complete', bool(r.media_content_complete), w.media_content_complete);
+            mismatches.check(where, 'media_time_spent', num(r.media_time_spent), w.media_time_spent);
+            mismatches.check(where, 'end - start', num(r.media_session_end_time) - num(r.media_session_start_time), num(w.media_session_end_time) - num(w.media_session_start_time));
+            if (num(w.media_content_time_spent) > 0) {
+                mismatches.check(where, 'media_ad_time_spent_rate', num(r.media_ad_time_spent_rate), w.media_ad_time_spent_rate);
+            }
+        }
+        mismatches.assertNone('session summary');
+    });
+
+    test('each Segment Session Summary', () => {
+        const mismatches = new Mismatches();
+        for (const pair of pairs) {
+            const where = pair.script.contentId;
+            const roku = ofName(pair.roku, 'Segment Session Summary');
+            const web = webOfName(pair.web, 'Segment Session Summary');
+            mismatches.check(where, 'segment summary count', roku.length, web.length);
+            roku.forEach((event, i) => {
+                const r = event.attributes;
+                const w = web[i]?.data ?? {};
+                mismatches.check(where, `segment ${i} title`, r.segment_title, w.segment_title);
+                mismatches.check(where, `segment ${i} index`, num(r.segment_index), w.segment_index);
+                mismatches.check(where, `segment ${i} time spent`, num(r.media_segment_time_spent), w.media_segment_time_spent);
+                mismatches.check(where, `segment ${i} completed`, bool(r.segment_completed), w.segment_completed);
+                mismatches.check(where, `segment ${i} skipped`, bool(r.segment_skipped), w.segment_skipped);
+            });
+        }
+        mismatches.assertNone('segment summary');
+    });
+
+    test('each Ad Session Summary', () => {
+        const mismatches = new Mismatches();
+        for (const pair of pairs) {
+            const where = pair.script.contentId;
+            const roku = ofName(pair.roku, 'Ad Session Summary');
+            const web = webOfName(pair.web, 'Ad Session Summary');
+            mismatches.check(where, 'ad summary count', roku.length, web.length);
+            roku.forEach((event, i) => {
+                const r = event.attributes;
+                const w = web[i]?.data ?? {};
+                mismatches.check(where, `ad ${i} id`, r.ad_content_id, w.ad_content_id);
+                mismatches.check(where, `ad ${i} break id`, r.ad_break_id, w.ad_break_id);
+                mismatches.check(where, `ad ${i} title`, r.ad_content_title, w.ad_content_title);
+                mismatches.check(where, `ad ${i} time`, num(r.ad_content_end_time) - num(r.ad_content_start_time), num(w.ad_content_end_time) - num(w.ad_content_start_time));
+                // The web SDK leaves the flags undefined for an ad summarized before it ended.
+                mismatches.check(where, `ad ${i} completed`, bool(r.ad_completed), w.ad_completed === true);
+                mismatches.check(where, `ad ${i} skipped`, bool(r.ad_skipped), w.ad_skipped === true);
+            });
+        }
+        mismatches.assertNone('ad summary');
+    });
+
+    test('milestones (this SDK only): one per default milestone the playhead reached, never twice', () => {
+        const mismatches = new Mismatches();
+        for (const pair of pairs) {
+            const reached = Math.max(0, ...pair.script.steps.map((s) => (s.op === 'advance' ? 0 : s.playhead)));
+            const expected = DEFAULT_MILESTONES.filter((p) => reached * 100 >= p * pair.script.duration);
+            const logged = ofName(pair.roku, 'Milestone').map((e) => num(e.attributes.milestone));
+            mismatches.check(pair.script.contentId, 'milestones', logged, expected);
+        }
+        mismatches.assertNone('milestone');
+    });
+
+    test('the deliberate differences were exercised, and many sessions needed no adjustment', (t) => {
+        const adjusted = pairs.filter((p) => p.web.adjustments.contentClock + p.web.adjustments.completeAt100 > 0).length;
+        const clock = pairs.reduce((n, p) => n + p.web.adjustments.contentClock, 0);
+        const complete = pairs.reduce((n, p) => n + p.web.adjustments.completeAt100, 0);
+        const ads = pairs.reduce((n, p) => n + ofName(p.roku, 'Ad Session Summary').length, 0);
+        const segments = pairs.reduce((n, p) => n + ofName(p.roku, 'Segment Session Summary').length, 0);
+        t.diagnostic(`${adjusted} of ${pairs.length} sessions adjusted (content clock ${clock}, complete at 100 % ${complete}); ${ads} ad and ${segments} segment summaries compared`);
+        assert.ok(clock > 0 && complete > 0, 'both adjustments occur');
+        assert.ok(adjusted < pairs.length * 0.9, 'a good share of sessions is compared without any adjustment');
+        assert.ok(ads > SESSIONS / 2, `ads were exercised (${ads} ad summaries)`);
+        assert.ok(segments > SESSIONS / 5, `segments were exercised (${segments} segment summaries)`);
+    });
+});
