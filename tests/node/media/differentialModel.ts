@@ -314,28 +314,17 @@ function sessionSub(script: SessionScript, pacing: Pacing): string {
 }
 
 const SETTLE_SUB = `' Waits until the Task has run the scenario's first \`calls\` bridge calls and delivered every
-' event: the core keeps at most 12 KB of undelivered events, and a script that never pauses would
-' outrun the uploads (threads progress only while Main waits on the screen's port).
-' On brs-engine a Task in wait(1000, port) sees an HTTP response only when the wait ends or a
-' message arrives, so while settling Main nudges it with advanceClock(0) calls (no time passes).
+' event: the core keeps at most persistenceBudgetBytes undelivered, and a script that never pauses
+' would outrun the uploads (threads progress only while Main waits on the screen's port).
 sub diffSettle(ctx as object, calls as integer)
-    if ctx.diffNudges = invalid
-        ctx.diffNudges = 0
-    end if
-    calls = calls + ctx.diffNudges
     ctx.mp.upload()
     timer = CreateObject("roTimespan")
     while timer.TotalMilliseconds() < 30000
-        ctx.wait(10)
+        ctx.wait(5)
         status = ctx.status
         if type(status) = "roAssociativeArray" and status.callsHandled <> invalid and status.pending <> invalid
-            if status.callsHandled >= calls
-                if status.pending = 0
-                    return
-                end if
-                ctx.mp.testing.advanceClock(0)
-                ctx.diffNudges = ctx.diffNudges + 1
-                calls = calls + 1
+            if status.callsHandled >= calls and status.pending = 0
+                return
             end if
         end if
     end while
