@@ -10,7 +10,7 @@
  *
  * What is read on this SDK's side: the media layer's output, which MediaApi prints at
  * LOG_LEVEL.DEBUG (one JSON line per call: exactly the events handed to sdk.onMediaEvents). The
- * first UPLOADED sessions also go to mParticle and the test checks that what the collector stored
+ * first UPLOADED (5) sessions also go to mParticle and the test checks that what the collector stored
  * for them is that same output, value for value. The other sessions set pageEventToggle and
  * mediaEventToggle to false: the core keeps at most persistenceBudgetBytes (<= 12 KB, about five
  * media events) undelivered and each bridge call costs the headless Task loop ~14 ms, so uploading
@@ -54,7 +54,7 @@ import { rokuName, runOnWebSdk, type WebEvent, type WebRun } from './media/webRe
 const SEED = Number(process.env.MEDIA_DIFF_SEED ?? 20261105);
 const SESSIONS = Number(process.env.MEDIA_DIFF_SESSIONS ?? 200);
 /** Sessions whose events are uploaded and checked at the collector too. */
-const UPLOADED = 2;
+const UPLOADED = 5;
 const DEFAULT_MILESTONES = [25, 50, 75, 95];
 
 /** A media event as MediaApi prints it at DEBUG (native values). */
