@@ -35,6 +35,11 @@
  *      check at 100, so only logMediaContentEnd completes; this SDK also completes when the
  *      playhead reaches the duration. Applied to the reference before each call
  *      (adjustments.completeAt100).
+ *   Found by this test and not a difference of behaviour: the web SDK's session summary holds its
+ *   live ad-id array, so a summary logged mid-session would show ads started after it once
+ *   serialized later; the reference's stub records a copy of each event as logged. And an
+ *   explicit mid-session summary reports media_session_end_time as the last call before it (the
+ *   web SDK's reading of "most recent valid event"), which this SDK now does too.
  *   Not exercised here (the scripts are well-formed; Rooibos specs cover them): calls out of
  *   order are ignored with a warning by this SDK while the web SDK logs them; a session ended
  *   during an ad or segment gets their summaries from this SDK, none from the web SDK; this SDK's
