@@ -698,7 +698,7 @@ export interface MParticleTaskFields {
      */
     mParticleStatus: Record<string, unknown>;
     /**
-     * Each media event as it is logged: { name, type, attributes, timestamp }.
+     * With options.mediaEventListener = true: each media event as it is logged: { name, type, mediaSessionId, timestamp, attributes }.
      * Written by the task thread; observers fire on every write.
      */
     mediaEventListener: Record<string, unknown>;

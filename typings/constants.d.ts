@@ -205,6 +205,8 @@ export interface MParticleDefaultOptions {
     persistenceBudgetBytes: number;
     /** Default: false */
     useVirtualClock: boolean;
+    /** Default: false */
+    mediaEventListener: boolean;
 }
 
 /**

@@ -35,7 +35,8 @@ export const constants: ConstantGroup[] = [
             eventsBaseUrl: 'https://s2s.mparticle.com',
             identityBaseUrl: 'https://identity.mparticle.com',
             persistenceBudgetBytes: 8192,
-            useVirtualClock: false
+            useVirtualClock: false,
+            mediaEventListener: false
         }
     },
     {

@@ -8,5 +8,5 @@ export const taskFields: TaskField[] = [
     { id: 'mParticleCurrentUser', type: 'assocarray', writtenBy: 'task', description: 'Current user: { mpid, userIdentities, userAttributes }.' },
     { id: 'mParticleCurrentSession', type: 'assocarray', writtenBy: 'task', description: 'Current mParticle session: { sessionId, startTime }.' },
     { id: 'mParticleStatus', type: 'assocarray', alwaysNotify: true, writtenBy: 'task', description: 'Delivery status: pending (0 = nothing left to deliver), inFlight, delivered, dropped, callsHandled, lostCalls, lastCall (method id of the last bridge call handled), draining.' },
-    { id: 'mediaEventListener', type: 'assocarray', alwaysNotify: true, writtenBy: 'task', description: 'Each media event as it is logged: { name, type, attributes, timestamp }.' }
+    { id: 'mediaEventListener', type: 'assocarray', alwaysNotify: true, writtenBy: 'task', description: 'With options.mediaEventListener = true: each media event as it is logged: { name, type, mediaSessionId, timestamp, attributes }.' }
 ];
