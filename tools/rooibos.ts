@@ -2,7 +2,7 @@
  * npm run test:rooibos [-- --verbose] [--timeout s]
  * Runs every Rooibos spec headlessly and prints `N passed, N failed`.
  */
-import { runRooibosHeadless } from './rooibos/headlessRun';
+import { reportRooibosProblems, runRooibosHeadless } from './rooibos/headlessRun';
 import { parseArgs } from './util/args';
 import { ChromiumMissingError } from './runner/headless';
 
@@ -17,15 +17,7 @@ async function main() {
             }
         }
     });
-    for (const problem of result.buildProblems) {
-        console.error(problem);
-    }
-    for (const name of result.counts.failures) {
-        console.error(`failed: ${name}`);
-    }
-    if (result.crash) {
-        console.error(`run did not finish cleanly: ${result.crash}`);
-    }
+    reportRooibosProblems(result);
     console.log(`${result.passed} passed, ${result.failed} failed`);
     process.exit(result.failed > 0 ? 1 : 0);
 }

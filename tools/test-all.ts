@@ -9,7 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildChannel, ROOT } from './build/channel';
-import { runRooibosHeadless } from './rooibos/headlessRun';
+import { reportRooibosProblems, runRooibosHeadless } from './rooibos/headlessRun';
 
 interface StepResult {
     name: string;
@@ -89,15 +89,7 @@ async function rooibos(): Promise<{ passed: number; failed: number }> {
             }
         }
     });
-    for (const problem of result.buildProblems) {
-        console.error(problem);
-    }
-    for (const name of result.counts.failures) {
-        console.error(`failed: ${name}`);
-    }
-    if (result.crash) {
-        console.error(`Rooibos run did not finish cleanly: ${result.crash}`);
-    }
+    reportRooibosProblems(result);
     return { passed: result.passed, failed: result.failed };
 }
 

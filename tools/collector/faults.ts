@@ -11,6 +11,9 @@ import {
     type FaultOptions,
     type ForcedResponse
 } from './options';
+import { seededRandom } from '../util/random';
+
+export { seededRandom };
 
 export type FaultDecision =
     | { action: 'status'; status: number; retryAfterSec?: number; source: FaultKind | 'forced' }
@@ -21,18 +24,6 @@ export type FaultDecision =
 
 /** Paths that serve humans and tooling, not the SDK: no random faults unless FaultOptions.paths says so. */
 const UNFAULTED_BY_DEFAULT = new Set(['/health', '/summary', '/query/batches']);
-
-/** mulberry32: tiny, fast, good enough to spread faults; state is one 32-bit integer. */
-export function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6D2B79F5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 export function validateFaultOptions(options: FaultOptions): void {
     if (!(options.rate >= 0 && options.rate <= 1)) {

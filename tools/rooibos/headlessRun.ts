@@ -54,3 +54,16 @@ export async function runRooibosHeadless(options: { timeoutMs?: number; onOutput
         fs.rmSync(stagingDir, { recursive: true, force: true });
     }
 }
+
+/** Prints what went wrong in a run (build problems, failed tests, an unfinished run) to stderr. */
+export function reportRooibosProblems(result: RooibosRunResult): void {
+    for (const problem of result.buildProblems) {
+        console.error(problem);
+    }
+    for (const name of result.counts.failures) {
+        console.error(`failed: ${name}`);
+    }
+    if (result.crash) {
+        console.error(`Rooibos run did not finish cleanly: ${result.crash}`);
+    }
+}

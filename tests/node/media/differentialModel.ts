@@ -8,6 +8,7 @@
  * reads a 0 playhead as "not given"), and open segments are ended before the session ends.
  * Out-of-order and invalid calls are covered by the Rooibos specs, not here.
  */
+import { seededRandom } from '../../../tools/util/random';
 
 export type Call =
     | { op: 'start' }
@@ -48,17 +49,8 @@ export interface SessionScript {
     steps: Step[];
 }
 
-/** mulberry32: small, fast, good enough for test data; same seed, same scripts. */
-export function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+/** Same seed, same scripts. */
+export const rng = seededRandom;
 
 export function generateSessions(seed: number, count: number): SessionScript[] {
     const random = rng(seed);
