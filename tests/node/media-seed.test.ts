@@ -58,6 +58,17 @@ describe('Roku media seed samples, verbatim, through the scenario runner', () =>
         }
     });
 
+    test('the wire log (what --out writes) carries each sample\'s media events, in order', () => {
+        const onTheWire = (result: ScenarioResult) => result.wireLog
+            .filter((r) => r.method === 'POST' && r.path === '/v2/events' && r.status !== undefined && r.status < 300)
+            .flatMap((r) => ((r.body as { events?: Array<{ data?: { event_name?: string; custom_event_type?: string } }> }).events ?? []))
+            .filter((e) => e.data?.custom_event_type === 'media')
+            .map((e) => e.data?.event_name);
+        assert.deepEqual(onTheWire(session), ['Media Session Start', 'Play', 'Pause', 'Media Content End', 'Media Session End', 'Media Session Summary']);
+        assert.deepEqual(onTheWire(advertising), mediaEvents(advertising).map((e) => e.eventName));
+        assert.deepEqual(onTheWire(custom), ['Custom Media Event']);
+    });
+
     describe('Logging media events (steps 1 to 6)', () => {
         test('the collector stored the six media events of the sample, in order', () => {
             assert.deepEqual(mediaEvents(session).map((e) => e.eventName), [
