@@ -266,6 +266,15 @@ export interface BridgeMethods {
      */
     "media.logMilestone"(mediaSession: MediaSession, milestone: unknown, customAttributes?: CustomAttributes): void;
     /**
+     * The player hit an error (Media Error; Adobe error). The session stays open: end it when playback cannot go on.
+     * Task handler: media.logError.
+     * @param mediaSession The session built with MediaSession.build (the app's current copy).
+     * @param errorName Error identifier: a non-empty string or a number (e.g. the Video node's errorCode).
+     * @param errorSource "player" (the media player) or "external" (CDN, network, DRM server). Default: "player".
+     * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
+     */
+    "media.logError"(mediaSession: MediaSession, errorName: unknown, errorSource?: string, customAttributes?: CustomAttributes): void;
+    /**
      * Sends the Ad Session Summary now (once per ad).
      * Task handler: media.logAdSummary.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
@@ -339,6 +348,7 @@ export interface BridgeHandlers {
     "media.logQoS": { target: "media"; method: "logQoS"; arity: 6 };
     "media.logUpdateQoS": { target: "media"; method: "logQoS"; arity: 6 };
     "media.logMilestone": { target: "media"; method: "logMilestone"; arity: 3 };
+    "media.logError": { target: "media"; method: "logError"; arity: 4 };
     "media.logAdSummary": { target: "media"; method: "logAdSummary"; arity: 2 };
     "media.logSegmentSummary": { target: "media"; method: "logSegmentSummary"; arity: 2 };
     "media.logMediaSessionSummary": { target: "media"; method: "logMediaSessionSummary"; arity: 2 };
@@ -586,6 +596,15 @@ export interface MediaBridge {
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     logMilestone(mediaSession: MediaSession, milestone: unknown, customAttributes?: CustomAttributes): void;
+    /**
+     * The player hit an error (Media Error; Adobe error). The session stays open: end it when playback cannot go on.
+     * Task handler: media.logError.
+     * @param mediaSession The session built with MediaSession.build (the app's current copy).
+     * @param errorName Error identifier: a non-empty string or a number (e.g. the Video node's errorCode).
+     * @param errorSource "player" (the media player) or "external" (CDN, network, DRM server). Default: "player".
+     * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
+     */
+    logError(mediaSession: MediaSession, errorName: unknown, errorSource?: string, customAttributes?: CustomAttributes): void;
     /**
      * Sends the Ad Session Summary now (once per ad).
      * Task handler: media.logAdSummary.

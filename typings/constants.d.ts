@@ -96,6 +96,7 @@ export interface MParticleConstants {
         readonly SEGMENT_END: "Segment End";
         readonly UPDATE_QOS: "Update QoS";
         readonly MILESTONE: "Milestone";
+        readonly ERROR: "Media Error";
         readonly SESSION_SUMMARY: "Media Session Summary";
         readonly AD_SUMMARY: "Ad Session Summary";
         readonly SEGMENT_SUMMARY: "Segment Session Summary";

@@ -37,6 +37,8 @@ export type MediaAttributeKey =
     | "content_publisher"
     | "playhead_position"
     | "milestone"
+    | "error_name"
+    | "error_source"
     | "buffer_duration"
     | "buffer_percent"
     | "buffer_position"
@@ -1184,6 +1186,61 @@ export type UpdateQosAttributes = DescriptiveMediaAttributes & {
 };
 
 /**
+ * Custom attributes of "Media Error" as uploaded: every value is a string. The player hit an error; the session stays open (end it if playback cannot go on).
+ * Logged by media.logError.
+ */
+export type ErrorAttributes = DescriptiveMediaAttributes & {
+    /** Unique identifier of the media session. */
+    media_session_id: string;
+    /** Unique content identifier. */
+    content_id: string;
+    /** Content title. */
+    content_title: string;
+    /** Content duration. Unit: ms. */
+    content_duration: `${number}`;
+    /** MEDIA_CONTENT_TYPE value. */
+    content_type: string;
+    /** MEDIA_STREAM_TYPE value. */
+    stream_type: string;
+    /** Playhead at the moment of the event. Unit: ms. */
+    playhead_position: `${number}`;
+    /** Error identifier, e.g. the Video node's errorCode or errorStr. */
+    error_name: string;
+    /** Where the error came from: player (the media player) or external (CDN, network, DRM server). */
+    error_source: string;
+    /** Ad break identifier. */
+    ad_break_id?: string;
+    /** Ad break title. */
+    ad_break_title?: string;
+    /** Ad break duration. Unit: ms. */
+    ad_break_duration?: `${number}`;
+    /** Ad identifier. */
+    ad_content_id?: string;
+    /** Ad title. */
+    ad_content_title?: string;
+    /** Ad duration. Unit: ms. */
+    ad_content_duration?: `${number}`;
+    /** Advertiser. */
+    ad_content_advertiser?: string;
+    /** Campaign. */
+    ad_content_campaign?: string;
+    /** Creative. */
+    ad_content_creative?: string;
+    /** Placement. */
+    ad_content_placement?: string;
+    /** Position of the ad in its break. */
+    ad_content_position?: `${bigint}`;
+    /** Ad site identifier. */
+    ad_content_site_id?: string;
+    /** Segment title. */
+    segment_title?: string;
+    /** Segment index. */
+    segment_index?: `${bigint}`;
+    /** Segment duration. Unit: ms. */
+    segment_duration?: `${number}`;
+};
+
+/**
  * Custom attributes of "Milestone" as uploaded: every value is a string. The playhead passed a milestone percentage.
  * Logged by media.logMilestone.
  */
@@ -1339,6 +1396,7 @@ export interface MediaEventAttributes {
     "Segment End": SegmentEndAttributes;
     "Segment Skip": SegmentSkipAttributes;
     "Update QoS": UpdateQosAttributes;
+    "Media Error": ErrorAttributes;
     "Milestone": MilestoneAttributes;
     "Media Session Summary": SessionSummaryAttributes;
     "Segment Session Summary": SegmentSummaryAttributes;
@@ -1349,7 +1407,7 @@ export interface MediaEventAttributes {
 export type MediaEventAttributesOf<N extends MediaEventName> = MediaEventAttributes[N];
 
 /** Media events the SDK uploads (Update Playhead Position is named but never logged). */
-export type LoggedMediaEventName = "Media Session Start" | "Media Session End" | "Media Content End" | "Play" | "Pause" | "Seek Start" | "Seek End" | "Buffer Start" | "Buffer End" | "Ad Click" | "Ad Break Start" | "Ad Break End" | "Ad Start" | "Ad End" | "Ad Skip" | "Segment Start" | "Segment End" | "Segment Skip" | "Update QoS" | "Milestone" | "Media Session Summary" | "Segment Session Summary" | "Ad Session Summary";
+export type LoggedMediaEventName = "Media Session Start" | "Media Session End" | "Media Content End" | "Play" | "Pause" | "Seek Start" | "Seek End" | "Buffer Start" | "Buffer End" | "Ad Click" | "Ad Break Start" | "Ad Break End" | "Ad Start" | "Ad End" | "Ad Skip" | "Segment Start" | "Segment End" | "Segment Skip" | "Update QoS" | "Media Error" | "Milestone" | "Media Session Summary" | "Segment Session Summary" | "Ad Session Summary";
 
 /** Summary events: accumulated records of a session, a segment, an ad (sent once each). */
 export type SummaryEventName = "Media Session Summary" | "Segment Session Summary" | "Ad Session Summary";

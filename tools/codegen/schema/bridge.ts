@@ -130,6 +130,13 @@ export const bridge: BridgeMethod[] = [
     media('logQoS', 'Quality of service update (Update QoS).', qosParams),
     { ...media('logUpdateQoS', 'Same as logQoS, under the web SDK\'s name.', qosParams, 'logQoS'), compat: false },
     { ...media('logMilestone', 'Logs a milestone (Milestone); the SDK also logs configured milestones itself.', [{ name: 'milestone', type: 'dynamic', description: 'Milestone label or percent, e.g. 50.' }]), compat: false },
+    {
+        ...media('logError', 'The player hit an error (Media Error; Adobe error). The session stays open: end it when playback cannot go on.', [
+            { name: 'errorName', type: 'dynamic', description: 'Error identifier: a non-empty string or a number (e.g. the Video node\'s errorCode).' },
+            { name: 'errorSource', type: 'string', optional: true, default: 'player', description: '"player" (the media player) or "external" (CDN, network, DRM server).' }
+        ]),
+        compat: false
+    },
     media('logAdSummary', 'Sends the Ad Session Summary now (once per ad).'),
     media('logSegmentSummary', 'Sends the Segment Session Summary now (once per segment).'),
     media('logMediaSessionSummary', 'Sends the Media Session Summary now (once per session).'),

@@ -125,6 +125,7 @@ export const constants: ConstantGroup[] = [
             SEGMENT_END: 'Segment End',
             UPDATE_QOS: 'Update QoS',
             MILESTONE: 'Milestone',
+            ERROR: 'Media Error',
             SESSION_SUMMARY: 'Media Session Summary',
             AD_SUMMARY: 'Ad Session Summary',
             SEGMENT_SUMMARY: 'Segment Session Summary'

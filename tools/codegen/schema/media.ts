@@ -41,6 +41,9 @@ export const mediaAttributes: MediaAttribute[] = [
     { key: 'content_publisher', type: 'string', description: 'Publisher (audio).', adobeKey: 's:meta:a.media.publisher' },
     { key: 'playhead_position', type: 'number', unit: 'ms', description: 'Playhead at the moment of the event.' },
     { key: 'milestone', type: 'number', unit: '%', description: 'Percent of content consumed when the milestone was reached.' },
+    // Errors (logError; forwarded to Adobe as errorDetails)
+    { key: 'error_name', type: 'string', description: 'Error identifier, e.g. the Video node\'s errorCode or errorStr.' },
+    { key: 'error_source', type: 'string', description: 'Where the error came from: player (the media player) or external (CDN, network, DRM server).' },
     // Buffering and seeking
     { key: 'buffer_duration', type: 'number', unit: 'ms', description: 'Duration of buffering.' },
     { key: 'buffer_percent', type: 'number', unit: '%', description: 'Percentage buffered.' },
@@ -144,6 +147,7 @@ export const mediaEvents: MediaEventSpec[] = [
     { constant: 'SEGMENT_END', name: 'Segment End', loggedBy: 'logSegmentEnd', attributes: BASE, optional: CONTEXT, description: 'The segment played to its end.' },
     { constant: 'SEGMENT_SKIP', name: 'Segment Skip', loggedBy: 'logSegmentSkip', attributes: BASE, optional: CONTEXT, description: 'The segment was skipped.' },
     { constant: 'UPDATE_QOS', name: 'Update QoS', loggedBy: 'logQoS', attributes: BASE, optional: [...CONTEXT, ...QOS], description: 'Quality of service changed.' },
+    { constant: 'ERROR', name: 'Media Error', loggedBy: 'logError', attributes: [...BASE, 'error_name', 'error_source'], optional: CONTEXT, description: 'The player hit an error; the session stays open (end it if playback cannot go on).' },
     { constant: 'MILESTONE', name: 'Milestone', loggedBy: 'logMilestone', attributes: [...BASE, 'milestone'], optional: CONTEXT, description: 'The playhead passed a milestone percentage.' },
     { constant: 'SESSION_SUMMARY', name: 'Media Session Summary', loggedBy: 'logMediaSessionSummary', summary: true, attributes: SESSION_SUMMARY_KEYS, description: 'Accumulated record of the session.' },
     { constant: 'SEGMENT_SUMMARY', name: 'Segment Session Summary', loggedBy: 'logSegmentSummary', summary: true, attributes: SEGMENT_SUMMARY_KEYS, description: 'Accumulated record of one segment.' },
