@@ -25,7 +25,7 @@ function report(collector: Collector) {
     section(`mParticle: ${events.length} events in ${batches.length} batches`);
     for (const event of events) {
         const attrs = event.attributes ?? {};
-        const detail = ['playhead_position', 'media_content_time_spent', 'media_total_ad_time_spent', 'media_content_complete', 'milestone', 'ad_content_id', 'segment_title']
+        const detail = ['playhead_position', 'media_content_time_spent', 'media_total_ad_time_spent', 'media_content_complete', 'milestone', 'ad_content_id', 'segment_title', 'error_name']
             .filter((k) => attrs[k] !== undefined)
             .map((k) => `${k}=${attrs[k]}`)
             .join(' ');
