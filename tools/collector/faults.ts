@@ -80,15 +80,6 @@ export class FaultInjector {
         this.forced.push({ path, queue: [...responses] });
     }
 
-    clearForced(): void {
-        this.forced.length = 0;
-    }
-
-    /** How many forced responses are still queued (all paths). */
-    pendingForced(): number {
-        return this.forced.reduce((n, f) => n + f.queue.length, 0);
-    }
-
     decide(path: string): FaultDecision | undefined {
         const forced = this.nextForced(path);
         if (forced) {
