@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { before, describe, test } from 'node:test';
 import { startCollector, type Collector } from '../../tools/collector';
-import { packPackage, plainConsumerZip, ropmConsumerBuild } from '../../tools/consumers/consumers';
+import { packPackage, plainConsumerZip, ropmConsumerBuild, ropmPrefixedCheck } from '../../tools/consumers/consumers';
 import { runChannel, type RunResult } from '../../tools/runner/headless';
 import { collectorOptions } from '../../tools/runner/runnerConfig';
 
@@ -123,5 +123,17 @@ describe('consumer channels', () => {
         const adobeCalls = outcome.adobe.map((a) => a.eventType);
         assert.equal(adobeCalls[0], 'sessionStart');
         assert.ok(adobeCalls.includes('adStart') && adobeCalls.includes('sessionComplete'), adobeCalls.join(', '));
+    });
+});
+
+describe('ropm without noprefix', () => {
+    test('a prefixed install renames the SDK consistently: the plain channel with the renamed calls validates clean', async () => {
+        const { problems, dir } = await ropmPrefixedCheck(tarball);
+        assert.deepEqual(problems, []);
+        const core = fs.readFileSync(path.join(dir, 'src', 'source', 'roku_modules', 'mparticle', 'mparticle', 'mParticleCore.brs'), 'utf8');
+        assert.match(core, /^function mparticle_mParticleSGBridge\(/m);
+        const task = fs.readFileSync(path.join(dir, 'src', 'components', 'roku_modules', 'mparticle', 'mparticle', 'mParticleTask.brs'), 'utf8');
+        assert.match(task, /m\.top\.functionName = "mparticle_mParticleTaskMain"/);
+        assert.match(task, /^sub init\(\)/m, 'init is never prefixed');
     });
 });

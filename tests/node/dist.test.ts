@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describe, test } from 'node:test';
 import {
-    parenthesizeLiteralCalls, parseHelpers, renameHelpers, rewriteComponentScripts, TYPEDEF_SOURCE, withInternalDeclarations
+    parenthesizeLiterals, parseHelpers, renameHelpers, rewriteComponentScripts, TYPEDEF_SOURCE, withInternalDeclarations
 } from '../../tools/build/dist';
 import { inlineFunctionReferences, interfaceMethodsAsFields, ropmRuleViolations } from '../../tools/build/ropm-rules';
 
@@ -58,9 +58,11 @@ describe('dist: one file, no bslib.brs', () => {
         assert.throws(() => rewriteComponentScripts('<script uri="pkg:/source/app/utils.brs" />', 'X.xml'), /outside the SDK/);
     });
 
-    test('inlined numeric consts get parentheses so bsc can parse them (100.toStr() -> (100).toStr())', () => {
-        assert.equal(parenthesizeLiteralCalls('"at most " + 100.toStr() + " of " + 2.5.toStr()'), '"at most " + (100).toStr() + " of " + (2.5).toStr()');
-        assert.equal(parenthesizeLiteralCalls('x = count.toStr() + a1.toStr() + 1.5'), 'x = count.toStr() + a1.toStr() + 1.5');
+    test("literals brighterscript's parsers misread get parentheses: 100.toStr() (an inlined const) and 2147483647# (ropm's lexer)", () => {
+        assert.equal(parenthesizeLiterals('x = "at most " + 100.toStr() + " of " + 2.5.toStr()'), 'x = "at most " + (100).toStr() + " of " + (2.5).toStr()');
+        assert.equal(parenthesizeLiterals('    return m.state / 2147483647#'), '    return m.state / (2147483647#)');
+        assert.equal(parenthesizeLiterals('x = count.toStr() + a1.toStr() + 1.5 + 1.5# + n#'), 'x = count.toStr() + a1.toStr() + 1.5 + 1.5# + n#');
+        assert.equal(parenthesizeLiterals('x = "5.toStr() 12#" \' and 7.toStr() 9#'), 'x = "5.toStr() 12#" \' and 7.toStr() 9#', 'strings and comments untouched');
     });
 
     test("the typedef also declares the core's internal functions, since bsc reads it in place of the .brs", () => {

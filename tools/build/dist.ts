@@ -59,13 +59,42 @@ export function parseHelpers(bslib: string): Map<string, string> {
     return helpers;
 }
 
+/** Applies `edit` to the code of each line, leaving string literals and comments alone. */
+function editCode(text: string, edit: (code: string) => string): string {
+    return text.split('\n').map((line) => {
+        let out = '';
+        let code = '';
+        for (let i = 0; i < line.length; i++) {
+            const ch = line[i];
+            if (ch === '"') {
+                const close = line.indexOf('"', i + 1);
+                const end = close < 0 ? line.length : close + 1;
+                out += edit(code) + line.slice(i, end);
+                code = '';
+                i = end - 1;
+            } else if (ch === "'") {
+                return out + edit(code) + line.slice(i);
+            } else {
+                code += ch;
+            }
+        }
+        return out + edit(code);
+    }).join('\n');
+}
+
 /**
- * bsc inlines a numeric const as a literal, so `MAX.toStr()` becomes `100.toStr()`: valid on a
- * device, but bsc's own BrightScript parser (a consumer's build, ropm's prefixer) rejects it.
- * `(100).toStr()` means the same and parses everywhere.
+ * Numeric literals that BrightScript on a device accepts but brighterscript's parsers do not,
+ * put in parentheses (same meaning):
+ *   - `100.toStr()`: bsc inlines a numeric const as a literal (`MAX.toStr()`), and bsc's
+ *     BrightScript parser (a consumer's build, ropm's prefixer) rejects a method call on it;
+ *   - `2147483647#` at the end of a line: the lexer of brighterscript 0.39 (ropm 0.10.0) swallows
+ *     the newline after an integer with a `#` suffix, so every later line is off by one and a
+ *     prefixed install writes its prefixes into the wrong places.
  */
-export function parenthesizeLiteralCalls(code: string): string {
-    return code.replace(/(?<![\w.])(\d+(?:\.\d+)?)\.([A-Za-z_]\w*)\s*\(/g, '($1).$2(');
+export function parenthesizeLiterals(text: string): string {
+    return editCode(text, (code) => code
+        .replace(/(?<![\w.])(\d+(?:\.\d+)?)\.([A-Za-z_]\w*)\s*\(/g, '($1).$2(')
+        .replace(/(?<![\w.#])(\d+#)(?![\w#])/g, '($1)'));
 }
 
 /**
@@ -216,7 +245,7 @@ export async function buildDist(outDir = DIST_DIR): Promise<DistResult> {
     out['source/mparticle/mParticleCore.brs'] = `${[header, ...coreParts, ...helperSection].join('\n\n')}\n`;
     for (const rel of Object.keys(out)) {
         if (rel.endsWith('.brs')) {
-            out[rel] = parenthesizeLiteralCalls(renameHelpers(out[rel]));
+            out[rel] = parenthesizeLiterals(renameHelpers(out[rel]));
         }
     }
     const typedef = fs.readFileSync(path.join(ROOT, TYPEDEF_SOURCE), 'utf8');

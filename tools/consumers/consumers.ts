@@ -101,3 +101,52 @@ export async function ropmConsumerBuild(tarball: string, config: RunnerConfig): 
         installedComponents: path.join(dir, 'src', 'components', 'roku_modules', 'mparticle')
     };
 }
+
+/** What a default (prefixed) ropm install under the alias `mparticle` renames (README "Install"). */
+export const PREFIXED_NAMES: Array<[RegExp, string]> = [
+    [/\bmParticleSGBridge\(/g, 'mparticle_mParticleSGBridge('],
+    [/\bmParticleConstants\(\)/g, 'mparticle_mParticleConstants()'],
+    [/"mParticleTask"/g, '"mparticle_mParticleTask"'],
+    [/pkg:\/source\/mparticle\/mParticleCore\.brs/g, 'pkg:/source/roku_modules/mparticle/mparticle/mParticleCore.brs']
+];
+
+/**
+ * The plain channel installed with a prefixed ropm install instead (no `noprefix`; its SDK calls
+ * renamed as PREFIXED_NAMES says), validated by bsc: returns its errors (none when every prefixed
+ * name resolves and ropm's edits left every file parseable).
+ */
+export async function ropmPrefixedCheck(tarball: string): Promise<{ problems: string[]; dir: string }> {
+    const dir = path.join(WORK_DIR, 'ropm-prefixed');
+    fs.rmSync(dir, { recursive: true, force: true });
+    copyTree(path.join(CONSUMERS_DIR, 'plain-brightscript'), path.join(dir, 'src'));
+    for (const file of ['source/Main.brs', 'components/PlayerScene.brs', 'components/PlayerScene.xml']) {
+        const full = path.join(dir, 'src', file);
+        fs.writeFileSync(full, PREFIXED_NAMES.reduce((text, [pattern, name]) => text.replace(pattern, name), fs.readFileSync(full, 'utf8')));
+    }
+    fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({
+        name: 'mparticle-ropm-prefixed-consumer',
+        version: '1.0.0',
+        private: true,
+        dependencies: { mparticle: `file:${tarball}` },
+        ropm: { rootDir: 'src' }
+    }, null, 2)}\n`);
+    run(path.join(ROOT, 'node_modules', '.bin', 'ropm'), ['install'], dir, { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' });
+    const emptyProject = path.join(dir, 'bsconfig.json');
+    fs.writeFileSync(emptyProject, '{}\n');
+    const builder = new ProgramBuilder();
+    await builder.run({
+        project: emptyProject,
+        rootDir: path.join(dir, 'src'),
+        cwd: dir,
+        logLevel: 'error' as any,
+        showDiagnosticsInConsole: false,
+        createPackage: false,
+        copyToStaging: false,
+        watch: false,
+        deploy: false
+    });
+    const problems = (builder.getDiagnostics() as unknown as Diagnostic[])
+        .filter((d) => d.severity === DiagnosticSeverity.Error)
+        .map((d) => `${path.relative(dir, d.file?.srcPath ?? '?')}:${d.range.start.line + 1} ${d.code}: ${d.message}`);
+    return { problems, dir };
+}
