@@ -15,8 +15,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DiagnosticSeverity, ProgramBuilder } from 'brighterscript';
-import { buildChannel, ROOT, type Diagnostic } from './channel';
+import { buildChannel, checkChannel, ROOT } from './channel';
 import { version as SDK_VERSION } from '../../package.json';
 import { inlineFunctionReferences, interfaceMethodsAsFields, ropmRuleViolations } from './ropm-rules';
 
@@ -153,27 +152,12 @@ export function rewriteComponentScripts(xml: string, xmlPath: string): string {
     return lines.map((line) => line.replace(/(<script\b[^>]*\buri=")pkg:\/source\/[^"]+(")/i, `$1${CORE_PKG_PATH}$2`)).join('\n');
 }
 
-/** Validates dist as a channel of its own (bsc, no plugins): errors only. */
-async function validateDist(outDir: string): Promise<string[]> {
-    // An empty project file, so bsc does not pick up a bsconfig.json from a parent folder.
-    const emptyProject = path.join(ROOT, 'out', 'dist-validate.bsconfig.json');
-    fs.writeFileSync(emptyProject, '{}\n');
-    const builder = new ProgramBuilder();
-    await builder.run({
-        project: emptyProject,
+/** Validates dist as a channel of its own (bsc, no plugins, the repository's manifest): errors only. */
+function validateDist(outDir: string): Promise<string[]> {
+    return checkChannel({
         rootDir: outDir,
-        cwd: outDir,
-        files: ['source/**/*', 'components/**/*', { src: path.join(ROOT, 'manifest'), dest: 'manifest' }],
-        createPackage: false,
-        copyToStaging: false,
-        watch: false,
-        deploy: false,
-        logLevel: 'error' as any,
-        showDiagnosticsInConsole: false
+        files: ['source/**/*', 'components/**/*', { src: path.join(ROOT, 'manifest'), dest: 'manifest' }]
     });
-    return (builder.getDiagnostics() as unknown as Diagnostic[])
-        .filter((d) => d.severity === DiagnosticSeverity.Error)
-        .map((d) => `dist/${path.relative(outDir, d.file?.srcPath ?? '?')}:${d.range.start.line + 1}: ${d.code}: ${d.message}`);
 }
 
 export async function buildDist(outDir = DIST_DIR): Promise<DistResult> {

@@ -7,8 +7,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ProgramBuilder, DiagnosticSeverity } from 'brighterscript';
-import { ROOT, zipChannel, type Diagnostic } from '../build/channel';
+import { checkChannel, ROOT, zipChannel } from '../build/channel';
 import { runnerConfigFile, type RunnerConfig } from '../runner/runnerConfig';
 
 export const CONSUMERS_DIR = path.join(ROOT, 'consumers');
@@ -30,6 +29,11 @@ function copyTree(from: string, to: string) {
         recursive: true,
         filter: (src) => !path.relative(from, src).split(path.sep).some((part) => NOT_CHECKED_IN.has(part))
     });
+}
+
+/** `ropm install` in a channel folder; npm runs offline (the dependency is a local tarball without dependencies). */
+function ropmInstall(dir: string) {
+    run(path.join(ROOT, 'node_modules', '.bin', 'ropm'), ['install'], dir, { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' });
 }
 
 /** `npm pack` of this repository (its prepack script builds dist/); returns the tarball's path. */
@@ -76,24 +80,13 @@ export async function ropmConsumerBuild(tarball: string, config: RunnerConfig): 
     const pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
     pkg.dependencies.mparticle = `file:${tarball}`;
     fs.writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
-    const ropm = path.join(ROOT, 'node_modules', '.bin', 'ropm');
-    run(ropm, ['install'], dir, { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' });
-
-    const builder = new ProgramBuilder();
-    await builder.run({
+    ropmInstall(dir);
+    const problems = await checkChannel({
         project: path.join(dir, 'bsconfig.json'),
-        cwd: dir,
-        logLevel: 'error' as any,
-        showDiagnosticsInConsole: false,
-        retainStagingDir: true,
-        createPackage: false,
-        copyToStaging: true,
-        watch: false,
-        deploy: false
+        rootDir: path.join(dir, 'src'),
+        stagingDir: path.join(dir, 'out', 'staging'),
+        warnings: true
     });
-    const problems = (builder.getDiagnostics() as unknown as Diagnostic[])
-        .filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)
-        .map((d) => `${path.relative(dir, d.file?.srcPath ?? '?')}:${d.range.start.line + 1} ${d.code}: ${d.message}`);
     return {
         zip: zipChannel(path.join(dir, 'out', 'staging'), runnerConfigFile(config)),
         problems,
@@ -130,23 +123,6 @@ export async function ropmPrefixedCheck(tarball: string): Promise<{ problems: st
         dependencies: { mparticle: `file:${tarball}` },
         ropm: { rootDir: 'src' }
     }, null, 2)}\n`);
-    run(path.join(ROOT, 'node_modules', '.bin', 'ropm'), ['install'], dir, { ...process.env, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' });
-    const emptyProject = path.join(dir, 'bsconfig.json');
-    fs.writeFileSync(emptyProject, '{}\n');
-    const builder = new ProgramBuilder();
-    await builder.run({
-        project: emptyProject,
-        rootDir: path.join(dir, 'src'),
-        cwd: dir,
-        logLevel: 'error' as any,
-        showDiagnosticsInConsole: false,
-        createPackage: false,
-        copyToStaging: false,
-        watch: false,
-        deploy: false
-    });
-    const problems = (builder.getDiagnostics() as unknown as Diagnostic[])
-        .filter((d) => d.severity === DiagnosticSeverity.Error)
-        .map((d) => `${path.relative(dir, d.file?.srcPath ?? '?')}:${d.range.start.line + 1} ${d.code}: ${d.message}`);
-    return { problems, dir };
+    ropmInstall(dir);
+    return { problems: await checkChannel({ rootDir: path.join(dir, 'src') }), dir };
 }
