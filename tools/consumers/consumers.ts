@@ -3,6 +3,7 @@
  *   - plain-brightscript: no build step; dist/source and dist/components copied into the channel;
  *   - ropm-brighterscript: `ropm install` of the packed package (noprefix), then bsc.
  * Each is zipped with pkg:/config/runner.json pointing it at a collector, ready for runChannel.
+ * ropmPrefixedCheck installs the plain channel with a prefixed ropm install instead and runs bsc.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -63,9 +64,8 @@ export interface RopmBuild {
     zip: Buffer;
     /** The consumer's bsc errors and warnings (SDK files in roku_modules included). */
     problems: string[];
-    /** The installed SDK folders, for inspection. */
+    /** Where ropm put the SDK's source/ files. */
     installedSource: string;
-    installedComponents: string;
 }
 
 /**
@@ -90,8 +90,7 @@ export async function ropmConsumerBuild(tarball: string, config: RunnerConfig): 
     return {
         zip: zipChannel(path.join(dir, 'out', 'staging'), runnerConfigFile(config)),
         problems,
-        installedSource: path.join(dir, 'src', 'source', 'roku_modules', 'mparticle'),
-        installedComponents: path.join(dir, 'src', 'components', 'roku_modules', 'mparticle')
+        installedSource: path.join(dir, 'src', 'source', 'roku_modules', 'mparticle')
     };
 }
 
