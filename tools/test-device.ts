@@ -17,12 +17,12 @@ import { DeviceConsole, consoleFinished } from './device/console';
 import { checkDeveloperPassword, DeviceError, pressHome, sideload } from './device/sideload';
 import { buildTestChannel } from './device/testChannel';
 import { deviceFromEnv, lanAddress } from './device/target';
-import { parseRooibosReport, summarise } from './rooibos/report';
+import { isReportHighlight, parseRooibosReport, summarise } from './rooibos/report';
 import { collectorOptions, runnerConfigFile } from './runner/runnerConfig';
 import { parseArgs } from './util/args';
 
-/** Console lines worth showing without --verbose (the same filter as the headless run's). */
-const NOTEWORTHY = /\.\.(FAIL|CRASH)\b|Error|\[Rooibos Result\]|Total:|Passed:|Failed:|Crashed:|Brightscript Debugger>|BrightScript Micro Debugger/;
+/** Console lines worth showing without --verbose: the report's highlights and a crash. */
+const noteworthy = (line: string) => isReportHighlight(line) || /BrightScript Micro Debugger|Brightscript Debugger>/.test(line);
 
 const log = (text: string) => console.log(`test:device: ${text}`);
 
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
         // Connect before sideloading: the console only streams what is printed while connected.
         const verbose = args.options.verbose === true;
         deviceConsole = await DeviceConsole.connect(target.host, target.consolePort, (line) => {
-            if (verbose || NOTEWORTHY.test(line)) {
+            if (verbose || noteworthy(line)) {
                 console.log(line);
             }
         });
@@ -81,7 +81,8 @@ async function main(): Promise<number> {
         } else if (outcome === 'closed') {
             console.error(`test:device: the console at ${target.host}:${target.consolePort} closed before Rooibos reported (the console takes one client at a time: did another tool connect?)`);
         } else if (counts.result === undefined) {
-            console.error('test:device: the channel crashed before Rooibos reported (see the debugger output above)');
+            console.error('test:device: the channel crashed before Rooibos reported (see the debugger output above; pressing Home to leave it)');
+            await pressHome(target).catch(() => undefined);
         }
         const summary = summarise(counts);
         console.log(`${summary.passed} passed, ${summary.failed} failed`);

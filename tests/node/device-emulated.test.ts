@@ -94,8 +94,129 @@ function waitForConsole(device: EmulatedRokuDevice, pattern: RegExp, ms = 60_000
 
 const channelZip = (files: Record<string, string>) => Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)]))));
 
-// The suites share nothing but the machine: they run side by side to keep the wall time down.
-describe('the on-device path against emulated Roku developer devices', { concurrency: true }, () => {
+// The suites share nothing but the machine: two at a time (CI has two cores), the longest first.
+describe('the on-device path against emulated Roku developer devices', { concurrency: 2 }, () => {
+    describe('npm run test:device against the emulated device: counts', () => {
+        test('a planted failing spec is counted; the next, passing run ignores the report the console replays', async (t) => {
+            const device = await emulatedDevice(t);
+            const failing = await runTool('test:device', device, ['--collector-host', '127.0.0.1', '--spec', SMALL_SPEC, '--spec', PLANTED_SPEC]);
+            assert.equal(failing.code, 1, failing.stderr);
+            assert.match(failing.stderr, /^failed: fails on purpose$/m);
+            const printed = /^(\d+) passed, (\d+) failed$/.exec(lastLine(failing.stdout));
+            assert.ok(printed, failing.stdout);
+            assert.equal(Number(printed[2]), 1);
+            assert.ok(Number(printed[1]) > 1, 'the passing tests around the planted failure are counted too');
+            // The parser reads the emulated console (device framing and all) to the same counts.
+            assert.deepEqual(summarise(parseRooibosReport(device.consoleLog())), { passed: Number(printed[1]), failed: 1 });
+
+            // The console replays the failed run to the next client; a later run must not read it as its own.
+            const passing = await runTool('test:device', device, ['--collector-host', '127.0.0.1', '--spec', NODE_SPEC, '--spec', SMALL_SPEC]);
+            assert.equal(passing.code, 0, passing.stderr + passing.stdout);
+            const counts = summarise(parseRooibosReport(device.consoleLog()));
+            assert.equal(counts.failed, 0);
+            assert.equal(lastLine(passing.stdout), `${counts.passed} passed, 0 failed`);
+            const smallSpecTests = Number(printed[1]) - 1;
+            assert.ok(counts.passed > smallSpecTests, 'the node suite ran as well as the small spec');
+            assert.doesNotMatch(passing.stderr, /fails on purpose/);
+        });
+    });
+
+    describe('npm run test:device against the emulated device: failures', () => {
+
+        test('a wrong password is refused before anything is built or sideloaded', async (t) => {
+            const device = await emulatedDevice(t);
+            const run = await runTool('test:device', device, ['--collector-host', '127.0.0.1'], 'not-the-password');
+            assert.equal(run.code, 1);
+            assert.match(run.stderr, /test:device: the Roku at http:\/\/127\.0\.0\.1:\d+ rejected ROKU_PASSWORD \(HTTP 401, user rokudev\): use the developer password/);
+            assert.equal(device.requests.filter((r) => r.method === 'POST').length, 0);
+            assert.deepEqual(device.keypresses, []);
+        });
+
+        test('a device that never finishes times out, fails, and is sent Home', async (t) => {
+            const device = await emulatedDevice(t, { channelHangs: true });
+            const run = await runTool('test:device', device, ['--collector-host', '127.0.0.1', '--timeout', '3', '--spec', SMALL_SPEC]);
+            assert.equal(run.code, 1);
+            assert.match(run.stderr, /no Rooibos result within 3 s/);
+            assert.equal(lastLine(run.stdout), '0 passed, 1 failed');
+            assert.deepEqual(device.keypresses, ['Home', 'Home'], 'Home before the sideload and after the timeout');
+            assert.equal(device.channelRunning, false);
+        });
+
+        test('a console that drops before the report fails the run (another client took it)', async (t) => {
+            const device = await emulatedDevice(t, { channelHangs: true });
+            let intruder: Promise<string> | undefined;
+            device.once('launched', () => {
+                intruder = readConsole(device, (text) => text.includes('------ Compiling dev'), 10_000);
+            });
+            const run = await runTool('test:device', device, ['--collector-host', '127.0.0.1', '--spec', SMALL_SPEC]);
+            assert.equal(run.code, 1);
+            assert.match(run.stderr, /the console at 127\.0\.0\.1:\d+ closed before Rooibos reported/);
+            assert.equal(lastLine(run.stdout), '0 passed, 1 failed');
+            assert.ok(intruder, 'the channel was launched');
+            assert.match(await intruder, /------ Compiling dev 'Media Analytics Sample' ------/, 'the new client is replayed the launch');
+        });
+    });
+
+    describe('npm run deploy against the emulated device', () => {
+        test('builds the sample, presses Home, sideloads it with digest auth; the channel runs and prints to the console', async (t) => {
+            const device = await emulatedDevice(t);
+            const order: string[] = [];
+            device.on('keypress', (key: string) => order.push(`key ${key}`));
+            device.on('request', (r: { method: string; action?: string; authorized: boolean }) => order.push(`${r.method}${r.action ? ` ${r.action}` : ''}${r.authorized ? '' : ' 401'}`));
+            const run = await runTool('deploy', device);
+            assert.equal(run.code, 0, run.stderr);
+            assert.match(run.stdout, /deploy: out\/channel\.zip sideloaded to 127\.0\.0\.1 \(Successful deploy\)/);
+            assert.ok(order.indexOf('key Home') < order.indexOf('POST Replace'), order.join(', '));
+            assert.ok(order.includes('POST 401'), 'the upload is preceded by a bodyless digest challenge');
+            assert.equal(device.installed?.title, 'Media Analytics Sample');
+
+            // A console client gets the device's framing and then the channel's own prints, CRLF-terminated.
+            const transcript = await readConsole(device, (text) => text.includes('[sample] media event'));
+            assert.match(transcript, /\[scrpt\.cmpl\] Compiling 'Media Analytics Sample', id 'dev'\r\n/);
+            assert.match(transcript, /\r\n------ Compiling dev 'Media Analytics Sample' ------\r\n/);
+            assert.match(transcript, /\r\n------ Running dev 'Media Analytics Sample' main ------\r\n/);
+            assert.match(transcript, /\[sample\] media event: "Media Session Start"\r\n/);
+            assert.ok(transcript.indexOf('Compiling dev') < transcript.indexOf('Running dev'));
+        });
+
+        test('a wrong password fails before the build with a message that says what to fix', async (t) => {
+            const device = await emulatedDevice(t);
+            const run = await runTool('deploy', device, [], 'not-the-password');
+            assert.equal(run.code, 1);
+            assert.match(run.stderr, /deploy: the Roku at http:\/\/127\.0\.0\.1:\d+ rejected ROKU_PASSWORD \(HTTP 401, user rokudev\)/);
+            assert.equal(device.requests.filter((r) => r.method === 'POST').length, 0);
+        });
+    });
+
+    describe('the emulated console and our console reader', () => {
+        test('the report parser reads a recorded device capture (colours, CRLF, two runs) to its counts', () => {
+            const capture = fs.readFileSync(path.join(__dirname, 'fixtures', 'device-console-fail.txt'), 'utf8');
+            assert.deepEqual(summarise(parseRooibosReport(capture)), { passed: 7, failed: 2 });
+        });
+
+        test('a crash shows as the Micro Debugger\'s prompt, which ends the reading; the report counts it as a failure', async (t) => {
+            const device = await emulatedDevice(t);
+            const target = deviceFromEnv({ ...device.env(), ROKU_PASSWORD: PASSWORD });
+            const zipPath = path.join(ROOT, 'out', `device-crash-${process.pid}.zip`);
+            fs.writeFileSync(zipPath, channelZip({
+                'manifest': 'title=Crash Check\nmajor_version=1\nminor_version=0\nbuild_version=1\n',
+                'source/main.brs': 'sub main()\n    print "before the crash"\n    x = missingFunction(1)\nend sub\n'
+            }));
+            t.after(() => fs.rmSync(zipPath, { force: true }));
+            const reader = await DeviceConsole.connect(target.host, target.consolePort);
+            t.after(() => reader.close());
+            await reader.settle();
+            await sideload(target, zipPath);
+            const { outcome, text } = await reader.waitFor(consoleFinished, 60_000, reader.mark());
+            assert.equal(outcome, 'finished');
+            assert.match(text, /------ Running dev 'Crash Check' main ------\r\nbefore the crash\r\n/);
+            assert.match(text, /BrightScript Micro Debugger\.\r\n/);
+            assert.match(text, /attempted on non-function/);
+            assert.ok(text.endsWith('Brightscript Debugger> '), text.slice(-200));
+            assert.deepEqual(summarise(parseRooibosReport(text)), { passed: 0, failed: 1 });
+        });
+    });
+
     describe('the emulated developer web server answers as a Roku does (checked with roku-deploy)', () => {
         const outDir = path.join(ROOT, 'out', `device-emulator-${process.pid}`);
         fs.mkdirSync(outDir, { recursive: true });
@@ -159,122 +280,6 @@ describe('the on-device path against emulated Roku developer devices', { concurr
             assert.equal((await sideload(target, path.join(outDir, outFile))).message, 'Identical to previous version -- not replacing');
             assert.equal(launches, 2);
             assert.deepEqual(device.keypresses, ['Home', 'Home']);
-        });
-    });
-
-    describe('the emulated console and our console reader', () => {
-        test('a crash shows as the Micro Debugger\'s prompt, which ends the reading; the report counts it as a failure', async (t) => {
-            const device = await emulatedDevice(t);
-            const target = deviceFromEnv({ ...device.env(), ROKU_PASSWORD: PASSWORD });
-            const zipPath = path.join(ROOT, 'out', `device-crash-${process.pid}.zip`);
-            fs.writeFileSync(zipPath, channelZip({
-                'manifest': 'title=Crash Check\nmajor_version=1\nminor_version=0\nbuild_version=1\n',
-                'source/main.brs': 'sub main()\n    print "before the crash"\n    x = missingFunction(1)\nend sub\n'
-            }));
-            t.after(() => fs.rmSync(zipPath, { force: true }));
-            const reader = await DeviceConsole.connect(target.host, target.consolePort);
-            t.after(() => reader.close());
-            await reader.settle();
-            await sideload(target, zipPath);
-            const { outcome, text } = await reader.waitFor(consoleFinished, 60_000, reader.mark());
-            assert.equal(outcome, 'finished');
-            assert.match(text, /------ Running dev 'Crash Check' main ------\r\nbefore the crash\r\n/);
-            assert.match(text, /BrightScript Micro Debugger\.\r\n/);
-            assert.match(text, /attempted on non-function/);
-            assert.ok(text.endsWith('Brightscript Debugger> '), text.slice(-200));
-            assert.deepEqual(summarise(parseRooibosReport(text)), { passed: 0, failed: 1 });
-        });
-    });
-
-    describe('npm run deploy against the emulated device', () => {
-        test('builds the sample, presses Home, sideloads it with digest auth; the channel runs and prints to the console', async (t) => {
-            const device = await emulatedDevice(t);
-            const order: string[] = [];
-            device.on('keypress', (key: string) => order.push(`key ${key}`));
-            device.on('request', (r: { method: string; action?: string; authorized: boolean }) => order.push(`${r.method}${r.action ? ` ${r.action}` : ''}${r.authorized ? '' : ' 401'}`));
-            const run = await runTool('deploy', device);
-            assert.equal(run.code, 0, run.stderr);
-            assert.match(run.stdout, /deploy: out\/channel\.zip sideloaded to 127\.0\.0\.1 \(Successful deploy\)/);
-            assert.ok(order.indexOf('key Home') < order.indexOf('POST Replace'), order.join(', '));
-            assert.ok(order.includes('POST 401'), 'the upload is preceded by a bodyless digest challenge');
-            assert.equal(device.installed?.title, 'Media Analytics Sample');
-
-            // A console client gets the device's framing and then the channel's own prints, CRLF-terminated.
-            const transcript = await readConsole(device, (text) => text.includes('[sample] media event'));
-            assert.match(transcript, /\[scrpt\.cmpl\] Compiling 'Media Analytics Sample', id 'dev'\r\n/);
-            assert.match(transcript, /\r\n------ Compiling dev 'Media Analytics Sample' ------\r\n/);
-            assert.match(transcript, /\r\n------ Running dev 'Media Analytics Sample' main ------\r\n/);
-            assert.match(transcript, /\[sample\] media event: "Media Session Start"\r\n/);
-            assert.ok(transcript.indexOf('Compiling dev') < transcript.indexOf('Running dev'));
-        });
-
-        test('a wrong password fails before the build with a message that says what to fix', async (t) => {
-            const device = await emulatedDevice(t);
-            const run = await runTool('deploy', device, [], 'not-the-password');
-            assert.equal(run.code, 1);
-            assert.match(run.stderr, /deploy: the Roku at http:\/\/127\.0\.0\.1:\d+ rejected ROKU_PASSWORD \(HTTP 401, user rokudev\)/);
-            assert.equal(device.requests.filter((r) => r.method === 'POST').length, 0);
-        });
-    });
-
-    describe('npm run test:device against the emulated device: counts', () => {
-        test('a planted failing spec is counted; the next, passing run ignores the report the console replays', async (t) => {
-            const device = await emulatedDevice(t);
-            const failing = await runTool('test:device', device, ['--collector-host', '127.0.0.1', '--spec', SMALL_SPEC, '--spec', PLANTED_SPEC]);
-            assert.equal(failing.code, 1, failing.stderr);
-            assert.match(failing.stderr, /^failed: fails on purpose$/m);
-            const printed = /^(\d+) passed, (\d+) failed$/.exec(lastLine(failing.stdout));
-            assert.ok(printed, failing.stdout);
-            assert.equal(Number(printed[2]), 1);
-            assert.ok(Number(printed[1]) > 1, 'the passing tests around the planted failure are counted too');
-            // The parser reads the emulated console (device framing and all) to the same counts.
-            assert.deepEqual(summarise(parseRooibosReport(device.consoleLog())), { passed: Number(printed[1]), failed: 1 });
-
-            // The console replays the failed run to the next client; a later run must not read it as its own.
-            const passing = await runTool('test:device', device, ['--collector-host', '127.0.0.1', '--spec', NODE_SPEC, '--spec', SMALL_SPEC]);
-            assert.equal(passing.code, 0, passing.stderr + passing.stdout);
-            const counts = summarise(parseRooibosReport(device.consoleLog()));
-            assert.equal(counts.failed, 0);
-            assert.equal(lastLine(passing.stdout), `${counts.passed} passed, 0 failed`);
-            const smallSpecTests = Number(printed[1]) - 1;
-            assert.ok(counts.passed > smallSpecTests, 'the node suite ran as well as the small spec');
-            assert.doesNotMatch(passing.stderr, /fails on purpose/);
-        });
-    });
-
-    describe('npm run test:device against the emulated device: failures', { concurrency: true }, () => {
-
-        test('a wrong password is refused before anything is built or sideloaded', async (t) => {
-            const device = await emulatedDevice(t);
-            const run = await runTool('test:device', device, ['--collector-host', '127.0.0.1'], 'not-the-password');
-            assert.equal(run.code, 1);
-            assert.match(run.stderr, /test:device: the Roku at http:\/\/127\.0\.0\.1:\d+ rejected ROKU_PASSWORD \(HTTP 401, user rokudev\): use the developer password/);
-            assert.equal(device.requests.filter((r) => r.method === 'POST').length, 0);
-            assert.deepEqual(device.keypresses, []);
-        });
-
-        test('a device that never finishes times out, fails, and is sent Home', async (t) => {
-            const device = await emulatedDevice(t, { channelHangs: true });
-            const run = await runTool('test:device', device, ['--collector-host', '127.0.0.1', '--timeout', '3', '--spec', SMALL_SPEC]);
-            assert.equal(run.code, 1);
-            assert.match(run.stderr, /no Rooibos result within 3 s/);
-            assert.equal(lastLine(run.stdout), '0 passed, 1 failed');
-            assert.deepEqual(device.keypresses, ['Home', 'Home'], 'Home before the sideload and after the timeout');
-            assert.equal(device.channelRunning, false);
-        });
-
-        test('a console that drops before the report fails the run (another client took it)', async (t) => {
-            const device = await emulatedDevice(t, { channelHangs: true });
-            let intruder: Promise<string> | undefined;
-            device.once('launched', () => {
-                intruder = readConsole(device, (text) => text.includes('------ Compiling dev'), 10_000);
-            });
-            const run = await runTool('test:device', device, ['--collector-host', '127.0.0.1', '--spec', SMALL_SPEC]);
-            assert.equal(run.code, 1);
-            assert.match(run.stderr, /the console at 127\.0\.0\.1:\d+ closed before Rooibos reported/);
-            assert.equal(lastLine(run.stdout), '0 passed, 1 failed');
-            assert.ok(intruder, 'the channel was launched');
-            assert.match(await intruder, /------ Compiling dev 'Media Analytics Sample' ------/, 'the new client is replayed the launch');
         });
     });
 

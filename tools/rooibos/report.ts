@@ -45,6 +45,11 @@ export function parseRooibosReport(output: string): RooibosCounts {
     };
 }
 
+/** Lines of a console report worth showing when the rest is left out: failures, errors, totals, the result. */
+export function isReportHighlight(line: string): boolean {
+    return /\.\.(FAIL|CRASH)\b|Error|\[Rooibos Result\]|Total:|Passed:|Failed:|Crashed:/.test(line);
+}
+
 /** passed/failed as the test summary counts them: crashes are failures, an unfinished run is one. */
 export function summarise(counts: RooibosCounts): { passed: number; failed: number } {
     const failed = counts.failed + counts.crashed;
