@@ -4,6 +4,7 @@
  * first sent what the channel printed since it launched; input is ignored. Test double.
  */
 import * as net from 'net';
+import { listen } from './listen';
 
 export class ConsoleServer {
     private client: net.Socket | undefined;
@@ -14,12 +15,8 @@ export class ConsoleServer {
         this.server = net.createServer((socket) => this.accept(socket));
     }
 
-    async listen(host: string, port: number): Promise<number> {
-        await new Promise<void>((resolve, reject) => {
-            this.server.once('error', reject);
-            this.server.listen(port, host, () => resolve());
-        });
-        return (this.server.address() as net.AddressInfo).port;
+    listen(host: string, port: number): Promise<number> {
+        return listen(this.server, host, port);
     }
 
     /** A new launch: the replayed backlog starts again from here. */

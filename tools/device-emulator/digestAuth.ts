@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'crypto';
 
-export const DEVELOPER_USER = 'rokudev';
+const DEVELOPER_USER = 'rokudev';
 const REALM = 'rokudev';
 /** Nonces this guard handed out; older ones are forgotten (a client answers the latest). */
 const REMEMBERED_NONCES = 64;
@@ -12,7 +12,7 @@ const REMEMBERED_NONCES = 64;
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
 /** `key=value` / `key="value"` pairs of an Authorization or WWW-Authenticate header. */
-export function parseDigestFields(header: string): Record<string, string> {
+function parseDigestFields(header: string): Record<string, string> {
     const fields: Record<string, string> = {};
     const body = header.replace(/^\s*Digest\s+/i, '');
     for (const match of body.matchAll(/([A-Za-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))/g)) {

@@ -4,8 +4,8 @@
  * nothing is sideloaded), `GET /query/device-info` and `/query/active-app`. Test double.
  */
 import * as http from 'http';
-import type { AddressInfo } from 'net';
 import type { DevChannel } from './devChannel';
+import { closeHttp, listen } from './listen';
 
 /** A device's ECP answers name Roku in the Server header (roku-deploy looks for it). */
 const SERVER_HEADER = 'Roku/14.0.0 UPnP/1.0 Roku/14.0.0';
@@ -29,17 +29,12 @@ export class EcpServer {
         });
     }
 
-    async listen(host: string, port: number): Promise<number> {
-        await new Promise<void>((resolve, reject) => {
-            this.server.once('error', reject);
-            this.server.listen(port, host, () => resolve());
-        });
-        return (this.server.address() as AddressInfo).port;
+    listen(host: string, port: number): Promise<number> {
+        return listen(this.server, host, port);
     }
 
-    async close(): Promise<void> {
-        this.server.closeAllConnections();
-        await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    close(): Promise<void> {
+        return closeHttp(this.server);
     }
 
     private async handle(method: string, path: string): Promise<{ status: number; body?: string }> {

@@ -15,7 +15,6 @@ import { DevChannel, type InstalledChannel } from './devChannel';
 import { EcpServer } from './ecpServer';
 import { InstallerServer, type InstallerRequest } from './installerServer';
 
-export { DEVELOPER_USER } from './digestAuth';
 export { INSTALLER_TEXT } from './installerPages';
 export type { InstallerRequest } from './installerServer';
 

@@ -7,9 +7,9 @@
  */
 import { createHash } from 'crypto';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
 import { unzipSync } from 'fflate';
 import type { DevChannel } from './devChannel';
+import { closeHttp, listen } from './listen';
 import { manifestTitle } from './devChannel';
 import { DigestGuard } from './digestAuth';
 import { INSTALLER_TEXT, installerPage, UNAUTHORIZED_PAGE, type InstallerMessage } from './installerPages';
@@ -62,17 +62,12 @@ export class InstallerServer {
         });
     }
 
-    async listen(host: string, port: number): Promise<number> {
-        await new Promise<void>((resolve, reject) => {
-            this.server.once('error', reject);
-            this.server.listen(port, host, () => resolve());
-        });
-        return (this.server.address() as AddressInfo).port;
+    listen(host: string, port: number): Promise<number> {
+        return listen(this.server, host, port);
     }
 
-    async close(): Promise<void> {
-        this.server.closeAllConnections();
-        await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    close(): Promise<void> {
+        return closeHttp(this.server);
     }
 
     private record(request: InstallerRequest): void {
