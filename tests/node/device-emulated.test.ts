@@ -57,7 +57,7 @@ function runTool(script: 'deploy' | 'test:device', device: EmulatedRokuDevice, a
 const lastLine = (text: string) => text.trim().split('\n').pop() ?? '';
 
 /** Resolves with what a console client received once `until` holds for it (or after `ms`). */
-function readConsole(device: EmulatedRokuDevice, until: (text: string) => boolean, ms = 60_000): Promise<string> {
+function readConsole(device: EmulatedRokuDevice, until: (text: string) => boolean, ms = 120_000): Promise<string> {
     return new Promise((resolve) => {
         const socket = net.connect({ host: device.host, port: device.consolePort });
         let text = '';
@@ -74,21 +74,6 @@ function readConsole(device: EmulatedRokuDevice, until: (text: string) => boolea
             }
         });
         socket.on('close', done);
-    });
-}
-
-function waitForConsole(device: EmulatedRokuDevice, pattern: RegExp, ms = 60_000): Promise<void> {
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-        const poll = setInterval(() => {
-            if (pattern.test(device.consoleLog())) {
-                clearInterval(poll);
-                resolve();
-            } else if (Date.now() - started > ms) {
-                clearInterval(poll);
-                reject(new Error(`console never showed ${pattern}; it has:\n${device.consoleLog().slice(-2000)}`));
-            }
-        }, 100);
     });
 }
 
