@@ -38,8 +38,12 @@ function unreachable(what: string, url: string, err: unknown): DeviceError {
     return new DeviceError(`cannot reach the Roku's ${what} at ${url} (${reason}): check ROKU_HOST, that the device is on, and that developer mode is enabled`);
 }
 
-/** Resolves when the device accepts the password; a DeviceError otherwise. */
-export async function checkDeveloperPassword(target: DeviceTarget): Promise<void> {
+/**
+ * Resolves when the device accepts the password (or answers the check with neither 200 nor 401, so
+ * the upload itself, which roku-deploy checks too, decides); a DeviceError for a rejected password
+ * or an unreachable device.
+ */
+export async function checkDeveloperPassword(target: DeviceTarget): Promise<'accepted' | 'unverified'> {
     let accepted: boolean;
     try {
         accepted = await rokuDeploy.validateDeveloperPassword({
@@ -50,7 +54,7 @@ export async function checkDeveloperPassword(target: DeviceTarget): Promise<void
         });
     } catch (err) {
         if (err instanceof InvalidDeviceResponseCodeError) {
-            throw new DeviceError(`${installerUrl(target)} is not a Roku developer web server (${err.message})`);
+            return 'unverified';
         }
         // roku-deploy keeps the network error it wrapped as `results`.
         const cause = err instanceof DeviceUnreachableError ? err.results ?? err : err;
@@ -59,6 +63,7 @@ export async function checkDeveloperPassword(target: DeviceTarget): Promise<void
     if (!accepted) {
         throw wrongPassword(target);
     }
+    return 'accepted';
 }
 
 /** ECP keypress Home: leaves the running channel, as roku-deploy advises before a sideload. */
