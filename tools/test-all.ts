@@ -115,7 +115,7 @@ function simulateCli(): { passed: number; failed: number } {
 
 async function main() {
     const started = Date.now();
-    await step('typecheck (tsc --noEmit)', () => command('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
+    await step('typecheck (tsc --noEmit)', () => command('npm', ['run', '--silent', 'typecheck']));
     await step('generated files are current (codegen --check)', () => command('npx', ['ts-node', 'tools/codegen/index.ts', '--check']));
     await step('node:test', () => nodeTests());
     await step('bsc build, zero diagnostics (bslint)', () => cleanBuild());
