@@ -15,6 +15,9 @@ const CONNECTION_TEXT: Record<Connection, [string, string]> = {
     stopped: ['collector stopped', 'the collector closed; the page keeps what it received (and reconnects if it comes back)']
 };
 
+/** Sessions are listed newest first; the latest media sessions start unfolded, older ones show their header until opened. */
+const MEDIA_OPEN = 6;
+
 function Header({ connection, counts, startedAt }: { connection: Connection; counts: Counts; startedAt: string | null }) {
     const chips: Array<[string, number, string]> = [
         ['events', counts.events, `mParticle ${counts.events === 1 ? 'event' : 'events'}`],
@@ -91,7 +94,7 @@ export function App({ client }: { client: FeedClient }) {
                     {nothing && <Waiting />}
                     {!nothing && filtered && view.mediaSessions.length + view.mpSessions.length === 0 && <p class="muted">Nothing matches the filter.</p>}
                     {view.mediaSessions.length > 0 && <h2 class="section">Media sessions <span class="count">{view.mediaSessions.length}</span></h2>}
-                    {view.mediaSessions.map((m) => <MediaSessionCard key={m.id} session={m} />)}
+                    {[...view.mediaSessions].reverse().map((m, i) => <MediaSessionCard key={m.id} session={m} initiallyOpen={i < MEDIA_OPEN} />)}
                     {view.otherAdobe.length > 0 && (
                         <>
                             <h2 class="section">Adobe sessions without an mParticle media session <span class="count">{view.otherAdobe.length}</span></h2>
@@ -99,7 +102,7 @@ export function App({ client }: { client: FeedClient }) {
                         </>
                     )}
                     {view.mpSessions.length > 0 && <h2 class="section">mParticle sessions <span class="count">{plural(view.mpSessions.reduce((n, s) => n + s.events.length, 0), 'event')}</span></h2>}
-                    {view.mpSessions.map((s) => <MpSessionCard key={s.id} session={s} attempts={view.batchAttempts} />)}
+                    {[...view.mpSessions].reverse().map((s) => <MpSessionCard key={s.id} session={s} attempts={view.batchAttempts} />)}
                 </main>
                 <aside>
                     <ProblemsPanel problems={view.problems} />

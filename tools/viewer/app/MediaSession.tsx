@@ -1,4 +1,5 @@
 /** A media session's card: what is playing, its timeline, its summaries with their sources, its Adobe calls. */
+import { useState } from 'preact/hooks';
 import type { AdobeSessionView } from '../model/adobe';
 import { clock, plural, seconds, shortId } from '../model/format';
 import type { SummaryView } from '../model/summaries';
@@ -58,15 +59,17 @@ const CALLS_SHOWN_OPEN = 60;
 
 export function AdobeCalls({ session }: { session: AdobeSessionView }) {
     const late = session.calls.filter((c) => c.late).length;
+    // A folded table is not rendered at all: long sessions stay cheap to update.
+    const [open, setOpen] = useState(session.calls.length <= CALLS_SHOWN_OPEN);
     return (
-        <details class="adobe" open={session.calls.length <= CALLS_SHOWN_OPEN} data-adobe-session={session.sessionId}>
+        <details class="adobe" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-adobe-session={session.sessionId}>
             <summary>
                 <strong>Adobe Media Edge</strong> session <code>{shortId(session.sessionId)}</code> · {plural(session.calls.length, 'call')}
                 {' · '}{session.pingIntervalMs !== null ? <span data-ping-rhythm={session.pingIntervalMs}>pings every {seconds(session.pingIntervalMs)} ({session.pingCount})</span> : 'no pings yet'}
                 {late > 0 && <span class="pill bad">{plural(late, 'late ping')}</span>}
                 {session.endedBy && <span class="pill">{session.endedBy}</span>}
             </summary>
-            <table class="calls">
+            {open && <table class="calls">
                 <colgroup><col class="c-n" /><col class="c-time" /><col class="c-at" /><col class="c-call" /><col class="c-ph" /><col class="c-ping" /><col /></colgroup>
                 <thead>
                     <tr><th>#</th><th>time</th><th>since start</th><th>call</th><th>playhead</th><th>since last ping</th><th>detail</th></tr>
@@ -84,20 +87,25 @@ export function AdobeCalls({ session }: { session: AdobeSessionView }) {
                         </tr>
                     ))}
                 </tbody>
-            </table>
+            </table>}
         </details>
     );
 }
 
-export function MediaSessionCard({ session }: { session: MediaSessionView }) {
+/** A folded card shows its header only (many sessions: the latest ones start open). */
+export function MediaSessionCard({ session, initiallyOpen }: { session: MediaSessionView; initiallyOpen: boolean }) {
+    const [open, setOpen] = useState(initiallyOpen);
     const state = session.ended ? 'ended' : 'live';
     const sessionSummary = session.summaries.filter((s) => s.kind === 'session');
     const others = session.summaries.filter((s) => s.kind !== 'session');
     return (
-        <article class="card media" data-media-session={session.id}>
+        <article class={`card media${open ? '' : ' folded'}`} data-media-session={session.id}>
             <header class="card-head">
                 <div>
-                    <h2>{session.title ?? session.contentId ?? 'Media session'}</h2>
+                    <h2>
+                        <button type="button" class="fold" aria-expanded={open} onClick={() => setOpen(!open)} title={open ? 'fold' : 'unfold'}>{open ? '▾' : '▸'}</button>
+                        {session.title ?? session.contentId ?? 'Media session'}
+                    </h2>
                     <div class="meta">
                         <span>content <code>{session.contentId ?? '?'}</code></span>
                         {session.durationMs !== null && <span>duration {seconds(session.durationMs)}</span>}
@@ -114,11 +122,15 @@ export function MediaSessionCard({ session }: { session: MediaSessionView }) {
                     <span class={`pill state-${state}`}>{session.ended ? 'ended' : 'playing now'}</span>
                 </div>
             </header>
-            <Timeline session={session} />
-            <Legend />
-            {sessionSummary.map((s) => <SummaryCard summary={s} />)}
-            {others.length > 0 && <div class="summary-grid">{others.map((s) => <SummaryCard summary={s} />)}</div>}
-            {session.adobe.map((a) => <AdobeCalls session={a} />)}
+            {open && (
+                <>
+                    <Timeline session={session} />
+                    <Legend />
+                    {sessionSummary.map((s) => <SummaryCard summary={s} />)}
+                    {others.length > 0 && <div class="summary-grid">{others.map((s) => <SummaryCard summary={s} />)}</div>}
+                    {session.adobe.map((a) => <AdobeCalls key={a.sessionId} session={a} />)}
+                </>
+            )}
         </article>
     );
 }

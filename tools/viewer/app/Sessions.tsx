@@ -1,4 +1,6 @@
 /** mParticle sessions, each with its events in time order; events the data plan flags stand out. */
+import { Component } from 'preact';
+import { useState } from 'preact/hooks';
 import { clock, plural, seconds, shortId } from '../model/format';
 import { MEDIA_EVENT } from '../model/media';
 import type { EventView, MpSessionView } from '../model/sessions';
@@ -23,8 +25,26 @@ function Attributes({ event }: { event: EventView }) {
 
 type Attempts = Map<string, { posts: number; failed: number }>;
 
-function EventRow({ event, startMs, attempts }: { event: EventView; startMs: number; attempts: Attempts }) {
-    const tries = attempts.get(event.batchId);
+interface RowProps {
+    event: EventView;
+    startMs: number;
+    tries: { posts: number; failed: number } | undefined;
+}
+
+/** A stored event never changes; a row is drawn again only when its findings or its batch's attempts do. */
+class EventRow extends Component<RowProps> {
+    shouldComponentUpdate(next: RowProps): boolean {
+        const { event, startMs, tries } = this.props;
+        return next.event.key !== event.key || next.event.findings.length !== event.findings.length || next.startMs !== startMs
+            || next.tries?.posts !== tries?.posts || next.tries?.failed !== tries?.failed;
+    }
+
+    render() {
+        return <EventRowContent {...this.props} />;
+    }
+}
+
+function EventRowContent({ event, startMs, tries }: RowProps) {
     return (
         <tr id={`ev-${event.key}`} class={`${event.findings.length > 0 ? 'violation' : ''}${event.mediaSessionId ? ' media' : ''}`}
             data-event-name={event.name} data-event-type={event.eventType}>
@@ -44,8 +64,13 @@ function EventRow({ event, startMs, attempts }: { event: EventView; startMs: num
     );
 }
 
+/** A long session shows its latest events; the rest on request. */
+const EVENTS_SHOWN = 300;
+
 export function MpSessionCard({ session, attempts }: { session: MpSessionView; attempts: Attempts }) {
     const flagged = session.events.filter((e) => e.findings.length > 0).length;
+    const [all, setAll] = useState(false);
+    const hidden = all ? 0 : Math.max(0, session.events.length - EVENTS_SHOWN);
     return (
         <article class="card mp-session" data-mp-session={session.id}>
             <header class="card-head">
@@ -69,7 +94,10 @@ export function MpSessionCard({ session, attempts }: { session: MpSessionView; a
                     <tr><th>time (UTC)</th><th>since start</th><th>type</th><th>name</th><th>attributes</th><th>batch</th></tr>
                 </thead>
                 <tbody>
-                    {session.events.map((event) => <EventRow event={event} startMs={session.startMs} attempts={attempts} />)}
+                    {hidden > 0 && (
+                        <tr class="hidden-rows"><td colSpan={6}>{plural(hidden, 'earlier event')} not shown · <button type="button" class="link" onClick={() => setAll(true)}>show all</button></td></tr>
+                    )}
+                    {session.events.slice(hidden).map((event) => <EventRow key={event.key} event={event} startMs={session.startMs} tries={attempts.get(event.batchId)} />)}
                 </tbody>
             </table>
         </article>

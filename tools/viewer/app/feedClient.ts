@@ -1,6 +1,7 @@
 /**
  * The page's end of the live feed: an EventSource on /viewer/stream that keeps every record in a
- * FeedState and tells subscribers, at most once per animation frame, that it changed. The browser
+ * FeedState and tells subscribers that it changed, at most every UPDATE_MS (a replay of thousands of
+ * records arrives as many messages; each update rebuilds the whole view). The browser
  * reconnects by itself; each connection starts with `hello` and replays everything, so the state is
  * rebuilt rather than patched.
  */
@@ -8,6 +9,8 @@ import { VIEWER_STREAM_PATH, type FeedHello, type FeedRecord } from '../protocol
 import { applyRecords, emptyState, type FeedState } from '../model/state';
 
 /** lost: the stream broke (the browser retries); stopped: the collector said bye (the page keeps what it has). */
+const UPDATE_MS = 200;
+
 export type Connection = 'connecting' | 'live' | 'lost' | 'stopped';
 
 export interface FeedSnapshot {
@@ -20,7 +23,8 @@ export interface FeedSnapshot {
 export class FeedClient {
     private snapshot: FeedSnapshot = { state: emptyState(), version: 0, connection: 'connecting' };
     private readonly listeners = new Set<() => void>();
-    private frame: number | undefined;
+    private timer: number | undefined;
+    private lastNotified = 0;
 
     constructor(url = VIEWER_STREAM_PATH) {
         const source = new EventSource(url);
@@ -47,11 +51,12 @@ export class FeedClient {
 
     private update(state: FeedState, connection: Connection): void {
         this.snapshot = { state, version: this.snapshot.version + 1, connection };
-        this.frame ??= requestAnimationFrame(() => {
-            this.frame = undefined;
+        this.timer ??= window.setTimeout(() => {
+            this.timer = undefined;
+            this.lastNotified = Date.now();
             for (const listener of this.listeners) {
                 listener();
             }
-        });
+        }, Math.max(0, this.lastNotified + UPDATE_MS - Date.now()));
     }
 }

@@ -3,7 +3,7 @@
  * since sessionStart, and the ping rhythm: the interval before each ping (the first counts from
  * sessionStart), the usual interval (median), and pings that came late (more than a second past it).
  */
-import { isRecord } from './format';
+import { groupBy, isRecord } from './format';
 import type { StoredAdobeEvent } from '../../collector/records';
 
 export interface AdobeCallView {
@@ -83,12 +83,8 @@ function timeOf(event: StoredAdobeEvent): number {
 }
 
 export function buildAdobeSessions(events: readonly StoredAdobeEvent[]): AdobeSessionView[] {
-    const bySession = new Map<string, StoredAdobeEvent[]>();
-    for (const event of events) {
-        bySession.set(event.sessionId, [...(bySession.get(event.sessionId) ?? []), event]);
-    }
     const sessions: AdobeSessionView[] = [];
-    for (const [sessionId, list] of bySession) {
+    for (const [sessionId, list] of groupBy(events, (e) => e.sessionId)) {
         const ordered = list.map((event, i) => ({ event, i, t: timeOf(event) })).sort((a, b) => a.t - b.t || a.i - b.i);
         const startEvent = ordered.find((o) => o.event.eventType === 'sessionStart') ?? ordered[0];
         const details = media(startEvent.event).sessionDetails;

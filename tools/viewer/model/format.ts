@@ -7,6 +7,24 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Items by key, each list in the items' order; items whose key is null are left out. */
+export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null): Map<string, T[]> {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+        const key = keyOf(item);
+        if (key === null) {
+            continue;
+        }
+        const list = groups.get(key);
+        if (list) {
+            list.push(item);
+        } else {
+            groups.set(key, [item]);
+        }
+    }
+    return groups;
+}
+
 /** The first 8 characters of a long id, as the collector's log lines show them. */
 export function shortId(id: string): string {
     return id.length > 8 ? id.slice(0, 8) : id;

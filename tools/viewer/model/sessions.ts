@@ -44,7 +44,12 @@ export function toEventViews(events: readonly StoredEvent[], violations: readonl
     const findings = new Map<string, Finding[]>();
     for (const linked of violations) {
         for (const key of linked.eventKeys) {
-            findings.set(key, [...(findings.get(key) ?? []), ...linked.findings]);
+            const list = findings.get(key);
+            if (list) {
+                list.push(...linked.findings);
+            } else {
+                findings.set(key, [...linked.findings]);
+            }
         }
     }
     return events.map((event, arrival) => {

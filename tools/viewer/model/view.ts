@@ -4,7 +4,7 @@
  */
 import type { IdentityCall } from '../../collector/records';
 import { buildAdobeSessions, linkAdobeSessions, type AdobeSessionView } from './adobe';
-import { num } from './format';
+import { groupBy, num } from './format';
 import { buildTimeline, MEDIA_EVENT, type MediaTimeline } from './media';
 import { batchAttempts, buildProblems, buildRequests, type Problem, type RequestView } from './requests';
 import { byTime, groupSessions, toEventViews, type EventView, type MpSessionView } from './sessions';
@@ -82,14 +82,8 @@ function firstAttr(events: readonly EventView[], key: string): string | null {
 }
 
 function buildMediaSessions(events: readonly EventView[]): MediaSessionView[] {
-    const byId = new Map<string, EventView[]>();
-    for (const event of events) {
-        if (event.mediaSessionId) {
-            byId.set(event.mediaSessionId, [...(byId.get(event.mediaSessionId) ?? []), event]);
-        }
-    }
     const sessions: MediaSessionView[] = [];
-    for (const [id, list] of byId) {
+    for (const [id, list] of groupBy(events, (e) => e.mediaSessionId)) {
         const sorted = [...list].sort(byTime);
         const startEvent = sorted.find((e) => e.name === MEDIA_EVENT.sessionStart) ?? sorted[0];
         const t0 = startEvent.timestampMs;

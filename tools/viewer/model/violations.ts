@@ -5,7 +5,7 @@
  */
 import type { ValidationError } from '@mparticle/data-planning-models';
 import type { PlanViolation, StoredEvent } from '../../collector/records';
-import { isRecord } from './format';
+import { groupBy, isRecord } from './format';
 
 export interface Finding {
     /** unplanned, missing_required, invalid_value, unknown. */
@@ -89,15 +89,7 @@ function fitsError(event: StoredEvent, error: ValidationError): boolean {
 }
 
 export function linkViolations(violations: readonly PlanViolation[], events: readonly StoredEvent[]): LinkedViolation[] {
-    const byBatch = new Map<string, StoredEvent[]>();
-    for (const event of events) {
-        const list = byBatch.get(event.batchId);
-        if (list) {
-            list.push(event);
-        } else {
-            byBatch.set(event.batchId, [event]);
-        }
-    }
+    const byBatch = groupBy(events, (e) => e.batchId);
     return violations.map((violation) => {
         const match = record(violation.match);
         const candidates = match.type === 'user_attributes' ? [] : (byBatch.get(violation.batchId) ?? []).filter((e) => matchesCriteria(e, match));
