@@ -88,6 +88,7 @@ export class ViewerFeed {
         const client: Client = { res, sent: 0 };
         this.clients.add(client);
         req.on('close', () => this.clients.delete(client));
+        res.on('error', () => this.clients.delete(client));
         this.keepAlive ??= setInterval(() => {
             for (const c of this.clients) {
                 c.res.write(': keep-alive\n\n');

@@ -15,7 +15,10 @@ const ASSETS: Record<string, { type: string; pick: (b: { js: string; css: string
 };
 
 export function isViewerRequest(method: string, path: string): boolean {
-    return (method === 'GET' || method === 'HEAD') && (PAGE_PATHS.has(path) || path === VIEWER_STREAM_PATH || path in ASSETS);
+    if (path === VIEWER_STREAM_PATH) {
+        return method === 'GET';
+    }
+    return (method === 'GET' || method === 'HEAD') && (PAGE_PATHS.has(path) || path in ASSETS);
 }
 
 export async function serveViewer(req: http.IncomingMessage, res: http.ServerResponse, path: string, feed: ViewerFeed, log: (line: string) => void): Promise<void> {

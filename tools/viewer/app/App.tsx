@@ -20,7 +20,7 @@ const MEDIA_OPEN = 6;
 
 function Header({ connection, counts, startedAt }: { connection: Connection; counts: Counts; startedAt: string | null }) {
     const chips: Array<[string, number, string]> = [
-        ['events', counts.events, `mParticle ${counts.events === 1 ? 'event' : 'events'}`],
+        ['events', counts.events, counts.events === 1 ? 'mParticle event' : 'mParticle events'],
         ['batches', counts.batches, counts.batches === 1 ? 'batch' : 'batches'],
         ['media', counts.mediaSessions, counts.mediaSessions === 1 ? 'media session' : 'media sessions'],
         ['adobe', counts.adobeCalls, counts.adobeCalls === 1 ? 'Adobe call' : 'Adobe calls'],

@@ -179,6 +179,9 @@ export function Timeline({ session }: { session: MediaSessionView }) {
     const lanesBottom = laneY('markers') + LANE_H;
     const height = lanesBottom + AXIS_H;
     const still = timeline.spans.filter((s) => (s.lane === 'player' && !s.content && s.kind !== 'ended') || s.lane === 'adBreak');
+    // Every other ad or segment is a lighter shade, so neighbours touching end to start stay apart.
+    const seen: Partial<Record<Span['lane'], number>> = {};
+    const alternate = timeline.spans.map((span) => span.lane !== 'player' && ((seen[span.lane] = (seen[span.lane] ?? -1) + 1) % 2 === 1));
     const points = timeline.playhead.map((p) => `${scale.x(p.atMs).toFixed(1)},${scale.y(p.playheadMs).toFixed(1)}`).join(' ');
 
     return (
@@ -216,7 +219,7 @@ export function Timeline({ session }: { session: MediaSessionView }) {
                             <text class="lane-label" x={8} y={laneY(lane.id) + LANE_H / 2 + 4}>{lane.label}</text>
                         </g>
                     ))}
-                    {timeline.spans.map((span, i) => <SpanBar span={span} scale={scale} alt={span.lane !== 'player' && timeline.spans.filter((s, j) => j < i && s.lane === span.lane).length % 2 === 1} />)}
+                    {timeline.spans.map((span, i) => <SpanBar span={span} scale={scale} alt={alternate[i]} />)}
                     {session.adobe.map((a) => <AdobeLane calls={a.calls} offsetMs={a.startMs - session.startMs} scale={scale} />)}
                     <MarkerLane markers={timeline.markers} scale={scale} />
                 </g>
