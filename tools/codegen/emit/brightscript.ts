@@ -316,7 +316,9 @@ export function emitBridge(schema: Schema): string {
         `${INDENT}${INDENT}${ns}: {\n${INDENT}${INDENT}${INDENT}_transport: transport\n${members(ns, INDENT + INDENT + INDENT)}\n${INDENT}${INDENT}}`
     ).join('\n');
 
-    return `${BS_HEADER}
+    return `${BS_HEADER}import "pkg:/source/mparticle/BridgeTransport.bs"
+import "pkg:/source/mparticle/MediaPlayback.bs"
+
 ' Render-thread API of the SDK. Each call does O(1) work and one field write on the Task node;
 ' arguments are checked on the Task thread, so no call here can crash the channel.
 ' @param {roSGNode} task an mParticleTask node
