@@ -53,13 +53,13 @@ export interface BridgeMethods {
      * @param customAttributes Custom attributes of the event; values become strings.
      * @param screenName Screen the event happened on.
      */
-    "logCommerceEvent"(productAction?: Record<string, unknown>, promotionAction?: Record<string, unknown>, impressions?: unknown[], customAttributes?: CustomAttributes, screenName?: string): void;
+    "logCommerceEvent"(productAction?: object, promotionAction?: object, impressions?: unknown[], customAttributes?: CustomAttributes, screenName?: string): void;
     /**
      * Logs a message built by hand in mParticle's message format, converted to the Events API event it stands for.
      * Task handler: core.logMessage.
      * @param message A message in mParticle's Roku format: { dt: MESSAGE_TYPE value, n: name, et: event type, attrs: custom attributes, ... } (custom "e", screen "v", commerce "cm", error "x", breadcrumb "b").
      */
-    "logMessage"(message: Record<string, unknown>): void;
+    "logMessage"(message: object): void;
     /**
      * Sets an integration attribute, sent in every batch (integration_attributes) and kept across launches.
      * Task handler: core.setIntegrationAttribute.
@@ -73,7 +73,7 @@ export interface BridgeMethods {
      * Task handler: identity.setConsentState.
      * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
      */
-    "setConsentState"(consentState: Record<string, unknown>): void;
+    "setConsentState"(consentState: object): void;
     /**
      * Sets a user attribute of the current user.
      * Task handler: identity.setUserAttribute.
@@ -129,7 +129,7 @@ export interface BridgeMethods {
      * Task handler: identity.setConsentState.
      * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
      */
-    "identity.setConsentState"(consentState: Record<string, unknown>): void;
+    "identity.setConsentState"(consentState: object): void;
     /**
      * Starts the media session (Media Session Start).
      * Task handler: media.logMediaSessionStart.
@@ -455,13 +455,13 @@ export interface SGBridge {
      * @param customAttributes Custom attributes of the event; values become strings.
      * @param screenName Screen the event happened on.
      */
-    logCommerceEvent(productAction?: Record<string, unknown>, promotionAction?: Record<string, unknown>, impressions?: unknown[], customAttributes?: CustomAttributes, screenName?: string): void;
+    logCommerceEvent(productAction?: object, promotionAction?: object, impressions?: unknown[], customAttributes?: CustomAttributes, screenName?: string): void;
     /**
      * Logs a message built by hand in mParticle's message format, converted to the Events API event it stands for.
      * Task handler: core.logMessage.
      * @param message A message in mParticle's Roku format: { dt: MESSAGE_TYPE value, n: name, et: event type, attrs: custom attributes, ... } (custom "e", screen "v", commerce "cm", error "x", breadcrumb "b").
      */
-    logMessage(message: Record<string, unknown>): void;
+    logMessage(message: object): void;
     /**
      * Sets an integration attribute, sent in every batch (integration_attributes) and kept across launches.
      * Task handler: core.setIntegrationAttribute.
@@ -475,7 +475,7 @@ export interface SGBridge {
      * Task handler: identity.setConsentState.
      * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
      */
-    setConsentState(consentState: Record<string, unknown>): void;
+    setConsentState(consentState: object): void;
     /**
      * Runs the call named `name` with `args`, through the same dispatch table as every bridge call; an unknown name logs one warning on the Task.
      * Dispatched by its name argument.
@@ -768,7 +768,7 @@ export interface IdentityBridge {
      * Task handler: identity.setConsentState.
      * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
      */
-    setConsentState(consentState: Record<string, unknown>): void;
+    setConsentState(consentState: object): void;
     /**
      * Runs the call named `name` with `args`, through the same dispatch table as every bridge call; an unknown name logs one warning on the Task.
      * Dispatched by its name argument.

@@ -302,7 +302,7 @@ export interface MediaSession {
      * Custom attributes sent with every event of the session
      * Set with MediaSession.setMediaSessionAttributes(target, value) or directly.
      */
-    mediaSessionAttributes: Record<string, unknown>;
+    mediaSessionAttributes: object;
     /**
      * Exclude ad breaks from media_content_time_spent
      * Set with MediaSession.setExcludeAdBreaksFromContentTime(target, value) or directly.
@@ -415,11 +415,11 @@ export interface MediaSessionBuilder {
      * @param mediaSessionAttributes Custom attributes sent with every event of the session. Default: {}.
      * @param excludeAdBreaksFromContentTime Stop counting content time during ad breaks, even if the app calls logPlay inside one. Default: false.
      */
-    build(contentId: string, title: string, contentType: string, streamType: string, duration?: number, mediaSessionAttributes?: Record<string, unknown>, excludeAdBreaksFromContentTime?: boolean): MediaSession;
+    build(contentId: string, title: string, contentType: string, streamType: string, duration?: number, mediaSessionAttributes?: object, excludeAdBreaksFromContentTime?: boolean): MediaSession;
     /** Sets duration: content_duration in ms. */
     setDuration(target: MediaSession, value: number): void;
     /** Sets mediaSessionAttributes: Custom attributes sent with every event of the session. */
-    setMediaSessionAttributes(target: MediaSession, value: Record<string, unknown>): void;
+    setMediaSessionAttributes(target: MediaSession, value: object): void;
     /** Sets excludeAdBreaksFromContentTime: Exclude ad breaks from media_content_time_spent. */
     setExcludeAdBreaksFromContentTime(target: MediaSession, value: boolean): void;
     /** Sets currentPlayheadPosition: Playhead in ms; set it before each call (or call logPlayheadPosition). */
@@ -652,7 +652,7 @@ export interface Product {
     /** totalAmount: total_product_amount (price x quantity). */
     tpa: number;
     /** customAttributes: custom_attributes. */
-    attrs: Record<string, unknown>;
+    attrs: object;
     /**
      * brand: brand.
      * Set with Product.setBrand(target, value) or directly.
@@ -690,7 +690,7 @@ export interface ProductBuilder {
      * @param quantity Quantity. Default: 1.
      * @param customAttributes Custom attributes of the product (values become strings on upload). Default: {}.
      */
-    build(sku: string, name: string, price?: number, quantity?: number, customAttributes?: Record<string, unknown>): Product;
+    build(sku: string, name: string, price?: number, quantity?: number, customAttributes?: object): Product;
     /** Sets brand (key cs): brand. */
     setBrand(target: Product, value: string): void;
     /** Sets category (key ca): category. */
@@ -875,9 +875,9 @@ export interface ImpressionBuilder {
 /** The user's consent: GDPR consents by purpose and the CCPA consent; set it with setConsentState. Built by mParticleConstants().ConsentState.build(). */
 export interface ConsentState {
     /** GDPR consents by purpose (GDPRConsentState.build) */
-    gdpr: Record<string, unknown>;
+    gdpr: object;
     /** { data_sale_opt_out: CCPAConsentState } once set */
-    ccpa: Record<string, unknown>;
+    ccpa: object;
 }
 
 /** mParticleConstants().ConsentState */
@@ -885,13 +885,13 @@ export interface ConsentStateBuilder {
     /** Builds a ConsentState. */
     build(): ConsentState;
     /** Adds or replaces the GDPR consent of a purpose. */
-    addGDPRConsentState(target: ConsentState, purpose: string, gdprConsent: Record<string, unknown>): void;
+    addGDPRConsentState(target: ConsentState, purpose: string, gdprConsent: object): void;
     /** Removes the GDPR consent of a purpose. */
     removeGDPRConsentState(target: ConsentState, purpose: string): void;
     /** The GDPR consents by purpose. */
     getGDPRConsentState(target: ConsentState): Record<string, unknown>;
     /** Sets the CCPA consent (ccpa.data_sale_opt_out). */
-    setCCPAConsentState(target: ConsentState, ccpaConsent: Record<string, unknown>): void;
+    setCCPAConsentState(target: ConsentState, ccpaConsent: object): void;
     /** Removes the CCPA consent. */
     removeCCPAConsentState(target: ConsentState): void;
     /** The CCPA part: { data_sale_opt_out } once set, else {}. */

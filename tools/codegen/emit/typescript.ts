@@ -59,7 +59,8 @@ function builderFieldTs(schema: Schema, field: { name: string; type: BuilderFiel
         case 'timestamp': return 'number';
         case 'boolean': return 'boolean';
         case 'array': return 'unknown[]';
-        case 'object': return builderOfField(schema, field)?.name ?? 'Record<string, unknown>';
+        // `object`, not Record<string, unknown>: a builder's interface (no index signature) fits it.
+        case 'object': return builderOfField(schema, field)?.name ?? 'object';
     }
 }
 
@@ -192,7 +193,7 @@ function paramTs(type: ParamType): string {
         case 'integer': return 'number';
         case 'boolean': return 'boolean';
         case 'attributes': return 'CustomAttributes';
-        case 'object': return 'Record<string, unknown>';
+        case 'object': return 'object';
         case 'array': return 'unknown[]';
         case 'dynamic': return 'unknown';
         case 'MediaSession': return 'MediaSession';
