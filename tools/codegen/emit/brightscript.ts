@@ -170,20 +170,33 @@ ${INDENT}end function`;
 }
 
 /** Small render-thread helpers the builders and the bridge share (the Task's are in core/). */
-const RENDER_HELPERS = `${INDENT}' Epoch ms on the render thread. A spec may pin it: GetGlobalAA().mParticleTestClockMs.
+const RENDER_HELPERS = `${INDENT}' Epoch ms on the render thread, from one roDateTime per component (Mark is cheaper than a
+${INDENT}' new object). A spec may pin it: GetGlobalAA().mParticleTestClockMs = <LongInteger>.
 ${INDENT}function unixTimeMillis() as longinteger
-${INDENT}${INDENT}pinned = GetGlobalAA().mParticleTestClockMs
-${INDENT}${INDENT}if mParticle.generated.isNumeric(pinned)
+${INDENT}${INDENT}globals = GetGlobalAA()
+${INDENT}${INDENT}pinned = globals.mParticleTestClockMs
+${INDENT}${INDENT}if pinned <> invalid
 ${INDENT}${INDENT}${INDENT}return pinned
 ${INDENT}${INDENT}end if
-${INDENT}${INDENT}clock = CreateObject("roDateTime")
+${INDENT}${INDENT}clock = globals.mParticleRenderClock
+${INDENT}${INDENT}if clock = invalid
+${INDENT}${INDENT}${INDENT}clock = CreateObject("roDateTime")
+${INDENT}${INDENT}${INDENT}globals.mParticleRenderClock = clock
+${INDENT}${INDENT}end if
+${INDENT}${INDENT}clock.Mark()
 ${INDENT}${INDENT}seconds& = clock.AsSeconds()
 ${INDENT}${INDENT}return seconds& * 1000 + clock.GetMilliseconds()
 ${INDENT}end function
 
+${INDENT}' One AA lookup instead of a chain of type comparisons (this runs on every playback call).
 ${INDENT}function isNumeric(value as dynamic) as boolean
-${INDENT}${INDENT}kind = type(value)
-${INDENT}${INDENT}return kind = "Integer" or kind = "roInt" or kind = "roInteger" or kind = "LongInteger" or kind = "roLongInteger" or kind = "Float" or kind = "roFloat" or kind = "Double" or kind = "roDouble" or kind = "roIntrinsicDouble"
+${INDENT}${INDENT}globals = GetGlobalAA()
+${INDENT}${INDENT}kinds = globals.mParticleNumericTypes
+${INDENT}${INDENT}if kinds = invalid
+${INDENT}${INDENT}${INDENT}kinds = { Integer: true, roInt: true, roInteger: true, LongInteger: true, roLongInteger: true, Float: true, roFloat: true, Double: true, roDouble: true, roIntrinsicDouble: true }
+${INDENT}${INDENT}${INDENT}globals.mParticleNumericTypes = kinds
+${INDENT}${INDENT}end if
+${INDENT}${INDENT}return kinds.DoesExist(type(value))
 ${INDENT}end function
 
 ${INDENT}function isText(value as dynamic) as boolean
