@@ -125,7 +125,7 @@ export interface BridgeMethods {
      */
     "identity.removeUserAttribute"(attributeKey: string): void;
     /**
-     * Sets the current user's consent state (same as the top-level setConsentState).
+     * Sets the current user's consent state, sent in every batch of that user (consent_state) and kept across launches.
      * Task handler: identity.setConsentState.
      * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
      */
@@ -764,7 +764,7 @@ export interface IdentityBridge {
      */
     removeUserAttribute(attributeKey: string): void;
     /**
-     * Sets the current user's consent state (same as the top-level setConsentState).
+     * Sets the current user's consent state, sent in every batch of that user (consent_state) and kept across launches.
      * Task handler: identity.setConsentState.
      * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
      */

@@ -39,6 +39,16 @@ function invoke(namespace: BridgeMethod['namespace']): BridgeMethod {
 
 const consentState: BridgeParam = { name: 'consentState', type: 'object', description: 'ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.' };
 
+/** setConsentState, at the top level and under identity (mParticle has both). */
+function setConsentState(namespace: BridgeMethod['namespace']): BridgeMethod {
+    return {
+        namespace, name: 'setConsentState', compat: true,
+        params: [consentState],
+        handler: { target: 'identity', method: 'setConsentState' },
+        description: 'Sets the current user\'s consent state, sent in every batch of that user (consent_state) and kept across launches.'
+    };
+}
+
 const position = (what: string): BridgeParam => ({ name: 'position', type: 'number', optional: true, description: `Playhead in ms when the ${what}.` });
 const bufferParams: BridgeParam[] = [
     { name: 'duration', type: 'number', optional: true, description: 'buffer_duration in ms.' },
@@ -121,12 +131,7 @@ export const bridge: BridgeMethod[] = [
         handler: { target: 'core', method: 'setIntegrationAttribute' },
         description: 'Sets an integration attribute, sent in every batch (integration_attributes) and kept across launches.'
     },
-    {
-        namespace: '', name: 'setConsentState', compat: true,
-        params: [consentState],
-        handler: { target: 'identity', method: 'setConsentState' },
-        description: 'Sets the current user\'s consent state, sent in every batch of that user (consent_state) and kept across launches.'
-    },
+    setConsentState(''),
     invoke(''),
     {
         namespace: '', name: 'setUserAttribute', compat: true,
@@ -158,12 +163,7 @@ export const bridge: BridgeMethod[] = [
         handler: { target: 'identity', method: 'removeUserAttribute' },
         description: 'Removes a user attribute of the current user.'
     },
-    {
-        namespace: 'identity', name: 'setConsentState', compat: true,
-        params: [consentState],
-        handler: { target: 'identity', method: 'setConsentState' },
-        description: 'Sets the current user\'s consent state (same as the top-level setConsentState).'
-    },
+    setConsentState('identity'),
     invoke('identity'),
     media('logMediaSessionStart', 'Starts the media session (Media Session Start).'),
     playback('logMediaSessionEnd', 'Ends the media session (Media Session End); sends the session summary once.', 'onSessionEnd'),
