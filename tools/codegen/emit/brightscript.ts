@@ -170,22 +170,28 @@ ${INDENT}end function`;
 }
 
 /** Small render-thread helpers the builders and the bridge share (the Task's are in core/). */
-const RENDER_HELPERS = `${INDENT}' Epoch ms on the render thread, from one roDateTime per component (Mark is cheaper than a
-${INDENT}' new object). A spec may pin it: GetGlobalAA().mParticleTestClockMs = <LongInteger>.
+const RENDER_HELPERS = `${INDENT}' Epoch ms on the render thread: the wall clock read once per component, then a roTimespan
+${INDENT}' (one method call per read, and monotonic), re-based every 10^9 ms before its Integer
+${INDENT}' wraps. A spec may pin it: GetGlobalAA().mParticleTestClockMs = <LongInteger>.
 ${INDENT}function unixTimeMillis() as longinteger
 ${INDENT}${INDENT}globals = GetGlobalAA()
 ${INDENT}${INDENT}pinned = globals.mParticleTestClockMs
 ${INDENT}${INDENT}if pinned <> invalid
 ${INDENT}${INDENT}${INDENT}return pinned
 ${INDENT}${INDENT}end if
-${INDENT}${INDENT}clock = globals.mParticleRenderClock
-${INDENT}${INDENT}if clock = invalid
-${INDENT}${INDENT}${INDENT}clock = CreateObject("roDateTime")
-${INDENT}${INDENT}${INDENT}globals.mParticleRenderClock = clock
+${INDENT}${INDENT}span = globals.mParticleClockSpan
+${INDENT}${INDENT}elapsed = 0
+${INDENT}${INDENT}if span <> invalid
+${INDENT}${INDENT}${INDENT}elapsed = span.TotalMilliseconds()
 ${INDENT}${INDENT}end if
-${INDENT}${INDENT}clock.Mark()
-${INDENT}${INDENT}seconds& = clock.AsSeconds()
-${INDENT}${INDENT}return seconds& * 1000 + clock.GetMilliseconds()
+${INDENT}${INDENT}if span = invalid or elapsed > 1000000000
+${INDENT}${INDENT}${INDENT}clock = CreateObject("roDateTime")
+${INDENT}${INDENT}${INDENT}seconds& = clock.AsSeconds()
+${INDENT}${INDENT}${INDENT}globals.mParticleClockBase = seconds& * 1000 + clock.GetMilliseconds()
+${INDENT}${INDENT}${INDENT}globals.mParticleClockSpan = CreateObject("roTimespan")
+${INDENT}${INDENT}${INDENT}elapsed = 0
+${INDENT}${INDENT}end if
+${INDENT}${INDENT}return globals.mParticleClockBase + elapsed
 ${INDENT}end function
 
 ${INDENT}' One AA lookup instead of a chain of type comparisons (this runs on every playback call).
