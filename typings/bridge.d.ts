@@ -45,6 +45,36 @@ export interface BridgeMethods {
      */
     "upload"(): void;
     /**
+     * Logs a commerce event (commerce_event): a product action, a promotion action and/or product impressions.
+     * Task handler: core.logCommerceEvent.
+     * @param productAction ProductAction.build(...), or invalid / {} for none.
+     * @param promotionAction PromotionAction.build(...), or invalid / {} for none.
+     * @param impressions Impression.build(...) items, or invalid / [] for none.
+     * @param customAttributes Custom attributes of the event; values become strings.
+     * @param screenName Screen the event happened on.
+     */
+    "logCommerceEvent"(productAction?: object, promotionAction?: object, impressions?: unknown[], customAttributes?: CustomAttributes, screenName?: string): void;
+    /**
+     * Logs a message built by hand in mParticle's message format, converted to the Events API event it stands for.
+     * Task handler: core.logMessage.
+     * @param message A message in mParticle's Roku format: { dt: MESSAGE_TYPE value, n: name, et: event type, attrs: custom attributes, ... } (custom "e", screen "v", commerce "cm", error "x", breadcrumb "b").
+     */
+    "logMessage"(message: object): void;
+    /**
+     * Sets an integration attribute, sent in every batch (integration_attributes) and kept across launches.
+     * Task handler: core.setIntegrationAttribute.
+     * @param integrationId Integration (kit) id, e.g. "160" (a whole number is accepted).
+     * @param attributeKey Attribute name, e.g. "app_instance_id".
+     * @param attributeValue String value (numbers and booleans are converted); invalid or "" removes the attribute.
+     */
+    "setIntegrationAttribute"(integrationId: unknown, attributeKey: string, attributeValue: unknown): void;
+    /**
+     * Sets the current user's consent state, sent in every batch of that user (consent_state) and kept across launches.
+     * Task handler: identity.setConsentState.
+     * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
+     */
+    "setConsentState"(consentState: object): void;
+    /**
      * Sets a user attribute of the current user.
      * Task handler: identity.setUserAttribute.
      * @param attributeKey Attribute name.
@@ -95,6 +125,12 @@ export interface BridgeMethods {
      */
     "identity.removeUserAttribute"(attributeKey: string): void;
     /**
+     * Sets the current user's consent state, sent in every batch of that user (consent_state) and kept across launches.
+     * Task handler: identity.setConsentState.
+     * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
+     */
+    "identity.setConsentState"(consentState: object): void;
+    /**
      * Starts the media session (Media Session Start).
      * Task handler: media.logMediaSessionStart.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
@@ -102,28 +138,28 @@ export interface BridgeMethods {
      */
     "media.logMediaSessionStart"(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Ends the media session (Media Session End); sends the session summary once.
+     * Ends the media session (Media Session End); sends the session summary once. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime, mediaSessionEndTime) on the render thread.
      * Task handler: media.logMediaSessionEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     "media.logMediaSessionEnd"(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * The content played to its end (Media Content End); marks it complete.
+     * The content played to its end (Media Content End); marks it complete. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime, mediaContentComplete) on the render thread.
      * Task handler: media.logMediaContentEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     "media.logMediaContentEnd"(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Playback started or resumed (Play).
+     * Playback started or resumed (Play). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logPlay.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     "media.logPlay"(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Playback paused (Pause).
+     * Playback paused (Pause). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logPause.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
@@ -173,14 +209,14 @@ export interface BridgeMethods {
      */
     "media.logPlayheadPosition"(mediaSession: MediaSession, position?: unknown): void;
     /**
-     * An ad break started (Ad Break Start); uses mediaSession.adBreak.
+     * An ad break started (Ad Break Start); uses mediaSession.adBreak. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logAdBreakStart.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     "media.logAdBreakStart"(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * The ad break ended (Ad Break End).
+     * The ad break ended (Ad Break End). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logAdBreakEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
@@ -318,6 +354,10 @@ export interface BridgeHandlers {
     "setSessionAttribute": { target: "core"; method: "setSessionAttribute"; arity: 2 };
     "setOptOut": { target: "core"; method: "setOptOut"; arity: 1 };
     "upload": { target: "core"; method: "upload"; arity: 0 };
+    "logCommerceEvent": { target: "core"; method: "logCommerceEvent"; arity: 5 };
+    "logMessage": { target: "core"; method: "logMessage"; arity: 1 };
+    "setIntegrationAttribute": { target: "core"; method: "setIntegrationAttribute"; arity: 3 };
+    "setConsentState": { target: "identity"; method: "setConsentState"; arity: 1 };
     "setUserAttribute": { target: "identity"; method: "setUserAttribute"; arity: 2 };
     "removeUserAttribute": { target: "identity"; method: "removeUserAttribute"; arity: 1 };
     "identity.identify": { target: "identity"; method: "identify"; arity: 1 };
@@ -326,6 +366,7 @@ export interface BridgeHandlers {
     "identity.modify": { target: "identity"; method: "modify"; arity: 1 };
     "identity.setUserAttribute": { target: "identity"; method: "setUserAttribute"; arity: 2 };
     "identity.removeUserAttribute": { target: "identity"; method: "removeUserAttribute"; arity: 1 };
+    "identity.setConsentState": { target: "identity"; method: "setConsentState"; arity: 1 };
     "media.logMediaSessionStart": { target: "media"; method: "logMediaSessionStart"; arity: 2 };
     "media.logMediaSessionEnd": { target: "media"; method: "logMediaSessionEnd"; arity: 2 };
     "media.logMediaContentEnd": { target: "media"; method: "logMediaContentEnd"; arity: 2 };
@@ -406,6 +447,43 @@ export interface SGBridge {
      */
     upload(): void;
     /**
+     * Logs a commerce event (commerce_event): a product action, a promotion action and/or product impressions.
+     * Task handler: core.logCommerceEvent.
+     * @param productAction ProductAction.build(...), or invalid / {} for none.
+     * @param promotionAction PromotionAction.build(...), or invalid / {} for none.
+     * @param impressions Impression.build(...) items, or invalid / [] for none.
+     * @param customAttributes Custom attributes of the event; values become strings.
+     * @param screenName Screen the event happened on.
+     */
+    logCommerceEvent(productAction?: object, promotionAction?: object, impressions?: unknown[], customAttributes?: CustomAttributes, screenName?: string): void;
+    /**
+     * Logs a message built by hand in mParticle's message format, converted to the Events API event it stands for.
+     * Task handler: core.logMessage.
+     * @param message A message in mParticle's Roku format: { dt: MESSAGE_TYPE value, n: name, et: event type, attrs: custom attributes, ... } (custom "e", screen "v", commerce "cm", error "x", breadcrumb "b").
+     */
+    logMessage(message: object): void;
+    /**
+     * Sets an integration attribute, sent in every batch (integration_attributes) and kept across launches.
+     * Task handler: core.setIntegrationAttribute.
+     * @param integrationId Integration (kit) id, e.g. "160" (a whole number is accepted).
+     * @param attributeKey Attribute name, e.g. "app_instance_id".
+     * @param attributeValue String value (numbers and booleans are converted); invalid or "" removes the attribute.
+     */
+    setIntegrationAttribute(integrationId: unknown, attributeKey: string, attributeValue: unknown): void;
+    /**
+     * Sets the current user's consent state, sent in every batch of that user (consent_state) and kept across launches.
+     * Task handler: identity.setConsentState.
+     * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
+     */
+    setConsentState(consentState: object): void;
+    /**
+     * Runs the call named `name` with `args`, through the same dispatch table as every bridge call; an unknown name logs one warning on the Task.
+     * Dispatched by its name argument.
+     * @param name A call id of this page ("logEvent", "media.logPlay"), or mParticle's spelling with a slash ("media/logPlay").
+     * @param args The call's arguments, in order.
+     */
+    invokeFunction(name: string, args?: unknown[]): void;
+    /**
      * Sets a user attribute of the current user.
      * Task handler: identity.setUserAttribute.
      * @param attributeKey Attribute name.
@@ -433,28 +511,28 @@ export interface MediaBridge {
      */
     logMediaSessionStart(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Ends the media session (Media Session End); sends the session summary once.
+     * Ends the media session (Media Session End); sends the session summary once. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime, mediaSessionEndTime) on the render thread.
      * Task handler: media.logMediaSessionEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     logMediaSessionEnd(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * The content played to its end (Media Content End); marks it complete.
+     * The content played to its end (Media Content End); marks it complete. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime, mediaContentComplete) on the render thread.
      * Task handler: media.logMediaContentEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     logMediaContentEnd(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Playback started or resumed (Play).
+     * Playback started or resumed (Play). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logPlay.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     logPlay(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Playback paused (Pause).
+     * Playback paused (Pause). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logPause.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
@@ -504,14 +582,14 @@ export interface MediaBridge {
      */
     logPlayheadPosition(mediaSession: MediaSession, position?: unknown): void;
     /**
-     * An ad break started (Ad Break Start); uses mediaSession.adBreak.
+     * An ad break started (Ad Break Start); uses mediaSession.adBreak. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logAdBreakStart.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     logAdBreakStart(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * The ad break ended (Ad Break End).
+     * The ad break ended (Ad Break End). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logAdBreakEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
@@ -626,6 +704,24 @@ export interface MediaBridge {
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     logMediaSessionSummary(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
+    /**
+     * Time since the session was built (mediaSessionStartTime), in ms, up to mediaSessionEndTime once the session ended; 0 for anything that is not a built session. Answered on the render thread.
+     * Answered on the render thread by mParticle.playback.currentMediaTimeSpent.
+     * @param mediaSession A session built with MediaSession.build.
+     */
+    getCurrentMediaTimeSpent(mediaSession: unknown): number;
+    /**
+     * The current time, epoch ms (LongInteger), on the render thread: the clock of the playback fields.
+     * Answered on the render thread by mParticle.generated.unixTimeMillis.
+     */
+    unixTimeMillis(): number;
+    /**
+     * Runs the call named `name` with `args`, through the same dispatch table as every bridge call; an unknown name logs one warning on the Task.
+     * Dispatched by its name argument.
+     * @param name A call id of this page ("logEvent", "media.logPlay"), or mParticle's spelling with a slash ("media/logPlay").
+     * @param args The call's arguments, in order.
+     */
+    invokeFunction(name: string, args?: unknown[]): void;
 }
 
 /** mParticleSGBridge(task).identity */
@@ -667,6 +763,19 @@ export interface IdentityBridge {
      * @param attributeKey Attribute name.
      */
     removeUserAttribute(attributeKey: string): void;
+    /**
+     * Sets the current user's consent state, sent in every batch of that user (consent_state) and kept across launches.
+     * Task handler: identity.setConsentState.
+     * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
+     */
+    setConsentState(consentState: object): void;
+    /**
+     * Runs the call named `name` with `args`, through the same dispatch table as every bridge call; an unknown name logs one warning on the Task.
+     * Dispatched by its name argument.
+     * @param name A call id of this page ("logEvent", "media.logPlay"), or mParticle's spelling with a slash ("media/logPlay").
+     * @param args The call's arguments, in order.
+     */
+    invokeFunction(name: string, args?: unknown[]): void;
 }
 
 /** mParticleSGBridge(task).testing */

@@ -2,7 +2,7 @@
 import { checkBasicAuth } from './auth';
 import { validateBatchStructure } from './batch-validation';
 import type { CollectorContext } from './context';
-import { formatBatch, formatMpEvent, formatPlanFinding } from './format';
+import { formatBatch, formatBatchState, formatMpEvent, formatPlanFinding } from './format';
 import { isJsonContentType, json, type IncomingCall, type Reply } from './http-io';
 
 export async function handleEventsBatch(call: IncomingCall, ctx: CollectorContext): Promise<Reply> {
@@ -30,6 +30,10 @@ export async function handleEventsBatch(call: IncomingCall, ctx: CollectorContex
     }
     const events = batch.events ?? [];
     ctx.log(formatBatch(batchId, mpid, batch.environment, events.length));
+    const state = formatBatchState(batch);
+    if (state) {
+        ctx.log(state);
+    }
     for (const event of events) {
         ctx.log(formatMpEvent(event));
     }

@@ -6,7 +6,7 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 export type Kind =
-    | 'string' | 'nonEmptyString' | 'integer' | 'nonNegativeInteger' | 'timestamp' | 'boolean' | 'object' | 'array'
+    | 'string' | 'nonEmptyString' | 'integer' | 'nonNegativeInteger' | 'number' | 'timestamp' | 'boolean' | 'object' | 'array'
     | 'mpid' | 'batchId' | 'stringMap' | 'attributeValue';
 
 export interface Rule {
@@ -89,6 +89,11 @@ export class Checker {
             case 'integer':
                 if (typeof value !== 'number' || !Number.isInteger(value)) {
                     expect('integer');
+                }
+                break;
+            case 'number':
+                if (typeof value !== 'number' || !Number.isFinite(value)) {
+                    expect('finite number');
                 }
                 break;
             case 'nonNegativeInteger':

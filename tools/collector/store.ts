@@ -143,7 +143,7 @@ export class Store {
                         batch.batchId,
                         idx,
                         event.event_type,
-                        typeof data.event_name === 'string' ? data.event_name : typeof data.screen_name === 'string' ? data.screen_name : null,
+                        typeof data.event_name === 'string' ? data.event_name : event.event_type === 'screen_view' && typeof data.screen_name === 'string' ? data.screen_name : null,
                         typeof data.custom_event_type === 'string' ? data.custom_event_type : null,
                         typeof data.timestamp_unixtime_ms === 'number' ? data.timestamp_unixtime_ms : null,
                         typeof data.session_uuid === 'string' ? data.session_uuid : null,

@@ -2,13 +2,16 @@
 import type { Schema } from './types';
 import { constants } from './constants';
 import { builders } from './builders';
+import { commerceBuilders } from './commerce';
+import { extraOptions } from './options';
 import { bridge } from './bridge';
 import { taskFields } from './taskFields';
 import { mediaAttributes, mediaEvents } from './media';
 
 export const schema: Schema = {
     constants,
-    builders,
+    extraOptions,
+    builders: [...builders, ...commerceBuilders],
     bridge,
     taskFields,
     mediaAttributes,

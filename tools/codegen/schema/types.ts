@@ -40,12 +40,36 @@ export type HandlerTarget = 'core' | 'media' | 'identity' | 'testing';
 
 export const HANDLER_TARGETS: readonly HandlerTarget[] = ['core', 'media', 'identity', 'testing'];
 
+/**
+ * How a bridge member works:
+ * - call (default): one field write; the Task runs `handler` with the arguments.
+ * - sync: answered on the render thread by `sync.fn` (O(1)); nothing is sent to the Task.
+ * - invoke: mParticle's raw protocol, invokeFunction(name, args): the call id is the `name`
+ *   argument ("logEvent", "media/logPlay"), dispatched through the same table as every call.
+ */
+export type BridgeKind = 'call' | 'sync' | 'invoke';
+
+export const BRIDGE_KINDS: readonly BridgeKind[] = ['call', 'sync', 'invoke'];
+
+/** What a sync bridge member returns. */
+export type ValueReturnType = 'integer' | 'longinteger' | 'boolean' | 'string';
+
+export const RETURN_TYPES: readonly ValueReturnType[] = ['integer', 'longinteger', 'boolean', 'string'];
+
 export interface BridgeMethod {
     namespace: BridgeNamespace;
     name: string;
     params: BridgeParam[];
-    /** The Task-side method this call reaches: sdk[target][method](args...). */
-    handler: { target: HandlerTarget; method: string };
+    kind?: BridgeKind;
+    /** The Task-side method this call reaches: sdk[target][method](args...). Kind call only. */
+    handler?: { target: HandlerTarget; method: string };
+    /** Kind sync: the render-thread function called with the parameters, and its result type. */
+    sync?: { fn: string; returns: ValueReturnType };
+    /**
+     * A render-thread function run with the call's MediaSession before the call is sent: O(1)
+     * bookkeeping on the caller's own AA (mParticle's playback fields), never validation.
+     */
+    renderHook?: string;
     description: string;
     /** Present in mParticle's own Roku SDK (and so in its documentation). */
     compat?: boolean;
@@ -67,11 +91,38 @@ export interface TaskField {
 
 export type ConstantValue = string | number | boolean;
 
+/**
+ * A function member of a constant group (mParticle's IDENTITY_TYPE.isValidIdentityType,
+ * IDENTITY_TYPE_INT.parseString), written from data so it cannot drift from the values:
+ * - memberOf: true when the argument is a string equal (case-sensitive) to one of the group's
+ *   string values.
+ * - lookup: the group's value under the key whose value in group `from` equals the argument
+ *   (case-sensitive), else `fallback`.
+ */
+export interface ConstantFunction {
+    name: string;
+    description: string;
+    kind: 'memberOf' | 'lookup';
+    param: { name: string; description: string };
+    from?: string;
+    fallback?: ConstantValue;
+    returns: ValueReturnType;
+}
+
 export interface ConstantGroup {
     name: string;
     description: string;
     /** A scalar constant (e.g. SDK_VERSION) or a group of named values. */
     value: ConstantValue | Record<string, ConstantValue>;
+    /** Function members (object groups only). */
+    functions?: ConstantFunction[];
+}
+
+/** An option of m.global.mparticleOptions that has no entry in DEFAULT_OPTIONS. */
+export interface ExtraOption {
+    name: string;
+    type: 'string' | 'integer' | 'boolean' | 'object' | 'array';
+    description: string;
 }
 
 export type BuilderFieldType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'timestamp';
@@ -84,20 +135,65 @@ export interface BuilderField {
     /** An `object` field named like a builder (adBreak -> AdBreak) holds what that builder builds. */
     type: BuilderFieldType;
     description: string;
+    /**
+     * The key in the built AA when it is not the field name: mParticle's short keys (a product's
+     * brand is `cs`), which apps read and compare. The setter is still named after the field.
+     */
+    key?: string;
     /** Set by build() from this build() parameter. */
     fromParam?: string;
     /** Initial value set by build() when not from a parameter (BrightScript literal). */
     initial?: string;
+    /** Set by build() to the product of two number parameters (0 when either is not a number). */
+    productOf?: [string, string];
     /** Generate setX(obj, value). */
     setter?: boolean;
+}
+
+export interface BuilderParam {
+    name: string;
+    type: BuilderFieldType;
+    optional?: boolean;
+    /**
+     * BrightScript literal used when the argument is omitted or invalid. `{}` and `[]` are fresh
+     * per call (the engine ignores AA and array literals as parameter defaults).
+     */
+    default?: string;
+    description: string;
+}
+
+/**
+ * A builder function that is not a plain setter, working on an AA-valued field of the target
+ * (mParticle's ConsentState.addGDPRConsentState and friends):
+ * - put: target[field][entry] = value      - remove: deletes target[field][entry]
+ * - get: returns target[field]
+ * The entry key is fixed (`entryKey`) or a parameter (`entryParam`). Parameters follow the target.
+ */
+export interface BuilderMethod {
+    name: string;
+    description: string;
+    kind: 'put' | 'remove' | 'get';
+    field: string;
+    entryKey?: string;
+    entryParam?: string;
+    valueParam?: string;
+    params: Array<{ name: string; type: BuilderFieldType; description: string }>;
 }
 
 export interface Builder {
     name: string;
     description: string;
-    /** `default` is a BrightScript literal used when the argument is omitted. */
-    params: Array<{ name: string; type: BuilderFieldType; optional?: boolean; default?: string; description: string }>;
+    params: BuilderParam[];
     fields: BuilderField[];
+    /**
+     * Constant groups nested in the builder, e.g. ProductAction.ACTION_TYPE. `wire` maps a value
+     * to what the Events API calls it when the two differ (view -> view_detail); the Task and the
+     * data plan read it.
+     */
+    constants?: Array<{ name: string; description: string; value: Record<string, ConstantValue>; wire?: Record<string, string> }>;
+    methods?: BuilderMethod[];
+    /** Present in mParticle's own Roku SDK (and so in its documentation). */
+    compat?: boolean;
 }
 
 export type AttributeType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'timestamp';
@@ -137,6 +233,8 @@ export interface MediaEventSpec {
 
 export interface Schema {
     constants: ConstantGroup[];
+    /** Options read from m.global.mparticleOptions beyond DEFAULT_OPTIONS; any other key warns. */
+    extraOptions: ExtraOption[];
     builders: Builder[];
     bridge: BridgeMethod[];
     taskFields: TaskField[];
