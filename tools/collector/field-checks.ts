@@ -6,7 +6,7 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 export type Kind =
-    | 'string' | 'nonEmptyString' | 'integer' | 'nonNegativeInteger' | 'number' | 'timestamp' | 'boolean' | 'object' | 'array'
+    | 'string' | 'nonEmptyString' | 'integer' | 'nonNegativeInteger' | 'number' | 'nonNegativeNumber' | 'timestamp' | 'boolean' | 'object' | 'array'
     | 'mpid' | 'batchId' | 'stringMap' | 'attributeValue';
 
 export interface Rule {
@@ -99,6 +99,11 @@ export class Checker {
             case 'nonNegativeInteger':
                 if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
                     expect('non-negative integer');
+                }
+                break;
+            case 'nonNegativeNumber':
+                if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+                    expect('non-negative number');
                 }
                 break;
             case 'timestamp':

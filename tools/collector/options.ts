@@ -44,6 +44,10 @@ export interface CollectorOptions {
     faults?: FaultOptions;
     /** Accept Adobe events whose sessionID this collector never handed out (default false: 400). */
     allowUnknownAdobeSessions?: boolean;
+    /** The Edge region (location hint) this collector answers with (default or2). */
+    adobeRegion?: string;
+    /** ttlSeconds of the location hint and the cluster state entry (default 1800). */
+    adobeHintTtlSec?: number;
     /** Where readable lines go (default console.log). */
     log?: (line: string) => void;
     /** Drop all readable lines (same as log: () => {}). */

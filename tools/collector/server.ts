@@ -4,7 +4,7 @@
  */
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
-import { ADOBE_PATH, handleAdobeEvent } from './adobe';
+import { ADOBE_PATH, EDGE_INTERACT_PATH, handleAdobeEvent, handleEdgeInteract } from './adobe';
 import type { CollectorContext } from './context';
 import { corsHeaders } from './cors';
 import { handleEventsBatch } from './events-api';
@@ -57,7 +57,13 @@ async function route(call: IncomingCall, parts: ServerParts): Promise<Reply> {
     }
     const adobe = ADOBE_PATH.exec(call.path);
     if (adobe) {
-        return onlyPost('adobe', call, ctx, () => handleAdobeEvent(call, decodeURIComponent(adobe[1]), ctx));
+        const region = adobe[1] === undefined ? undefined : decodeURIComponent(adobe[1]);
+        return onlyPost('adobe', call, ctx, () => handleAdobeEvent(call, region, decodeURIComponent(adobe[2]), ctx));
+    }
+    const interact = EDGE_INTERACT_PATH.exec(call.path);
+    if (interact) {
+        const region = interact[1] === undefined ? undefined : decodeURIComponent(interact[1]);
+        return onlyPost('adobe', call, ctx, () => handleEdgeInteract(call, region, ctx));
     }
     return ctx.reject('collector', call, 404, [`no such endpoint: ${call.method} ${call.path}`]);
 }
