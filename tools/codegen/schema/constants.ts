@@ -35,6 +35,7 @@ export const constants: ConstantGroup[] = [
             eventsBaseUrl: 'https://s2s.mparticle.com',
             identityBaseUrl: 'https://identity.mparticle.com',
             persistenceBudgetBytes: 8192,
+            requestTimeoutMillis: 30000,
             useVirtualClock: false,
             mediaEventListener: false
         }
