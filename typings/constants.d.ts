@@ -253,6 +253,8 @@ export interface MParticleDefaultOptions {
     identityBaseUrl: string;
     /** Default: 8192 */
     persistenceBudgetBytes: number;
+    /** Default: 30000 */
+    requestTimeoutMillis: number;
     /** Default: false */
     useVirtualClock: boolean;
     /** Default: false */

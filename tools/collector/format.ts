@@ -148,7 +148,7 @@ export function formatFault(decision: FaultDecision, method: string, path: strin
         case 'drop':
             return `[fault] drop${forced} ${method} ${path}`;
         case 'slow':
-            return `[fault] slow ${decision.ms}ms ${method} ${path}`;
+            return `[fault] slow ${decision.ms}ms${forced} ${method} ${path}`;
         case 'pass':
             return `[fault] pass${forced} ${method} ${path}`;
         case 'status':

@@ -22,8 +22,10 @@ export interface FaultOptions {
 /**
  * One forced response for forceResponses(). A 2xx status lets the request through to the real handler
  * (so [500, 500, 202] means "fail twice, then accept"); any other status is sent instead of processing it.
+ * `{ slowMs }` processes the request at once (stored as usual) and sends the real answer that much later,
+ * like the random 'slow' fault: a client that times out and re-sends must be deduplicated.
  */
-export type ForcedResponse = number | 'drop' | { status: number; retryAfterSec?: number };
+export type ForcedResponse = number | 'drop' | { status: number; retryAfterSec?: number } | { slowMs: number };
 
 export interface CollectorOptions {
     /** Interface to bind (default 127.0.0.1). */

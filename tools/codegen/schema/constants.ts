@@ -38,6 +38,7 @@ export const constants: ConstantGroup[] = [
             eventsBaseUrl: 'https://s2s.mparticle.com',
             identityBaseUrl: 'https://identity.mparticle.com',
             persistenceBudgetBytes: 8192,
+            requestTimeoutMillis: 30000,
             useVirtualClock: false,
             mediaEventListener: false
         }
