@@ -1,16 +1,18 @@
 /**
- * npm run test:rooibos [-- --verbose] [--timeout s]
- * Runs every Rooibos spec headlessly and prints `N passed, N failed`.
+ * npm run test:rooibos [-- --verbose] [--timeout s] [--only name[,name...]]
+ * Runs every Rooibos spec headlessly (or, with --only, the spec files whose names contain one of
+ * the names) and prints `N passed, N failed`.
  */
 import { reportRooibosProblems, runRooibosHeadless } from './rooibos/headlessRun';
 import { parseArgs } from './util/args';
 import { ChromiumMissingError } from './runner/headless';
 
 async function main() {
-    const args = parseArgs(process.argv.slice(2), { verbose: 'boolean', timeout: 'number' });
+    const args = parseArgs(process.argv.slice(2), { verbose: 'boolean', timeout: 'number', only: 'string' });
     const verbose = args.options.verbose === true;
     const result = await runRooibosHeadless({
         timeoutMs: (args.options.timeout as number | undefined ?? 300) * 1000,
+        only: typeof args.options.only === 'string' ? args.options.only.split(',') : undefined,
         onOutput: (line) => {
             if (verbose || /FAIL|CRASH|Error|error|\[Rooibos Result\]/.test(line)) {
                 console.log(line);
