@@ -3,13 +3,15 @@ import type { Schema } from './types';
 import { constants } from './constants';
 import { builders } from './builders';
 import { bridge } from './bridge';
+import { localMembers, trackingBridge } from './tracking';
 import { taskFields } from './taskFields';
 import { mediaAttributes, mediaEvents } from './media';
 
 export const schema: Schema = {
     constants,
     builders,
-    bridge,
+    bridge: [...bridge, ...trackingBridge],
+    localMembers,
     taskFields,
     mediaAttributes,
     mediaEvents
