@@ -271,7 +271,7 @@ export type SessionEndAttributes = DescriptiveMediaAttributes & {
     qoe_bitrate_changes?: `${bigint}`;
     /** logError calls in the session. */
     qoe_error_count?: `${bigint}`;
-    /** Startup time: logMediaSessionStart to the first logPlay (qos_startup_time reported by the app or the player wins). Unit: ms. */
+    /** Startup time: logMediaSessionStart to the first logPlay, ad breaks before it left out (qos_startup_time reported by the app or the player wins). Unit: ms. */
     qoe_startup_time?: `${number}`;
     /** Bitrate (bits per second) averaged over content time, weighted by how long each bitrate played. */
     qoe_bitrate_average?: `${number}`;
@@ -350,7 +350,7 @@ export type ContentEndAttributes = DescriptiveMediaAttributes & {
     qoe_bitrate_changes?: `${bigint}`;
     /** logError calls in the session. */
     qoe_error_count?: `${bigint}`;
-    /** Startup time: logMediaSessionStart to the first logPlay (qos_startup_time reported by the app or the player wins). Unit: ms. */
+    /** Startup time: logMediaSessionStart to the first logPlay, ad breaks before it left out (qos_startup_time reported by the app or the player wins). Unit: ms. */
     qoe_startup_time?: `${number}`;
     /** Bitrate (bits per second) averaged over content time, weighted by how long each bitrate played. */
     qoe_bitrate_average?: `${number}`;
@@ -415,7 +415,7 @@ export type PlayAttributes = DescriptiveMediaAttributes & {
     segment_index?: `${bigint}`;
     /** Segment duration. Unit: ms. */
     segment_duration?: `${number}`;
-    /** Startup time: logMediaSessionStart to the first logPlay (qos_startup_time reported by the app or the player wins). Unit: ms. */
+    /** Startup time: logMediaSessionStart to the first logPlay, ad breaks before it left out (qos_startup_time reported by the app or the player wins). Unit: ms. */
     qoe_startup_time?: `${number}`;
 };
 
@@ -1430,7 +1430,7 @@ export type SessionSummaryAttributes = DescriptiveMediaAttributes & {
     qoe_bitrate_changes: `${bigint}`;
     /** logError calls in the session. */
     qoe_error_count: `${bigint}`;
-    /** Startup time: logMediaSessionStart to the first logPlay (qos_startup_time reported by the app or the player wins). Unit: ms. */
+    /** Startup time: logMediaSessionStart to the first logPlay, ad breaks before it left out (qos_startup_time reported by the app or the player wins). Unit: ms. */
     qoe_startup_time?: `${number}`;
     /** Bitrate (bits per second) averaged over content time, weighted by how long each bitrate played. */
     qoe_bitrate_average?: `${number}`;

@@ -87,7 +87,7 @@ export const mediaAttributes: MediaAttribute[] = [
     { key: 'qos_dropped_frames', type: 'integer', description: 'Dropped frames.' },
     { key: 'qos_resolution', type: 'string', description: 'Rendition playing, width x height (e.g. 1920x1080); a custom attribute of logQoS, kept as the session\'s latest.' },
     // Quality of experience, computed by the SDK from the session's calls (MediaQoe.bs)
-    { key: 'qoe_startup_time', type: 'number', unit: 'ms', description: 'Startup time: logMediaSessionStart to the first logPlay (qos_startup_time reported by the app or the player wins).' },
+    { key: 'qoe_startup_time', type: 'number', unit: 'ms', description: 'Startup time: logMediaSessionStart to the first logPlay, ad breaks before it left out (qos_startup_time reported by the app or the player wins).' },
     { key: 'qoe_rebuffer_count', type: 'integer', description: 'Rebuffers: buffering after the first play, outside seeks.' },
     { key: 'qoe_rebuffer_time', type: 'number', unit: 'ms', description: 'Time spent rebuffering.' },
     { key: 'qoe_rebuffer_ratio', type: 'number', unit: '%', description: 'Rebuffer time as a share of rebuffer time plus media_content_time_spent.' },
