@@ -185,6 +185,9 @@ export function validateSchema(schema: Schema): void {
         if (!member.description) {
             problem(`bridge member "${id}": has no description (the API reference needs one)`);
         }
+        if (typeof member.file !== 'string' || !/^pkg:\/source\/.+\.bs$/.test(member.file)) {
+            problem(`bridge member "${id}": file "${String(member.file)}" is not a pkg:/source/... .bs path`);
+        }
         identifier(member.returns?.name, `bridge member "${id}": return type`);
         for (const field of member.returns?.fields ?? []) {
             identifier(field.name, `bridge member "${id}": return field "${field.name}"`);

@@ -101,7 +101,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         };
     };
 
-    const server = new CollectorServer({ ctx, faults, wireLog, stats, onChange: () => changes.emit('change') });
+    const server = new CollectorServer({ ctx, faults, wireLog, stats, onChange: () => changes.emit('change'), media: options.media });
     let port: number;
     try {
         port = await server.listen(host, options.port ?? 0);

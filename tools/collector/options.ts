@@ -42,6 +42,8 @@ export interface CollectorOptions {
      */
     dataPlan?: object;
     faults?: FaultOptions;
+    /** Files served at GET /media/<name> (e.g. the demo's clips); not recorded. */
+    media?: Record<string, Buffer>;
     /** Accept Adobe events whose sessionID this collector never handed out (default false: 400). */
     allowUnknownAdobeSessions?: boolean;
     /** Where readable lines go (default console.log). */

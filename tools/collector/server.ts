@@ -13,6 +13,7 @@ import { formatFault } from './format';
 import { BodyTooLargeError, flattenHeaders, json, parseJson, readBody, type IncomingCall, type Reply } from './http-io';
 import { handleIdSync, matchIdSyncPath } from './identity';
 import { handleQueryBatches, QUERY_BATCHES_PATH } from './query';
+import { serveMedia } from './media';
 import type { Api, CollectorStats } from './records';
 import type { WireLog } from './wire-log';
 
@@ -23,6 +24,8 @@ export interface ServerParts {
     stats: () => CollectorStats;
     /** Called whenever a request may have changed what the collector holds. */
     onChange: () => void;
+    /** Files for GET /media/<name>. */
+    media?: Record<string, Buffer>;
 }
 
 function onlyPost(api: Api, call: IncomingCall, ctx: CollectorContext, handle: () => Reply | Promise<Reply>): Reply | Promise<Reply> {
@@ -134,6 +137,9 @@ export class CollectorServer {
         const method = (req.method ?? 'GET').toUpperCase();
         if (method === 'OPTIONS') {
             res.writeHead(204, { ...cors, Connection: 'close' }).end();
+            return;
+        }
+        if (this.parts.media && serveMedia(req, res, (req.url ?? '/').split('?')[0], this.parts.media, cors)) {
             return;
         }
         let rawBody: string;

@@ -166,7 +166,8 @@ export function emitBridge(schema: Schema): string {
         `${INDENT}${INDENT}${ns}: {\n${INDENT}${INDENT}${INDENT}_transport: transport\n${members(ns, INDENT + INDENT + INDENT)}\n${INDENT}${INDENT}}`
     ).join('\n');
 
-    return `${BS_HEADER}
+    const imports = [...new Set(schema.localMembers.map((m) => m.file))].map((file) => `import "${file}"\n`).join('');
+    return `${BS_HEADER}${imports}
 ' Render-thread API of the SDK. Each call does O(1) work and one field write on the Task node;
 ' arguments are checked on the Task thread, so no call here can crash the channel.
 ' @param {roSGNode} task an mParticleTask node
@@ -181,6 +182,11 @@ ${nested}
 end function
 
 namespace mParticle.generated
+
+    ' Ids of the members that work on the calling thread (no Task handler, no dispatch entry).
+    function localBridgeMemberIds() as object
+        return [${schema.localMembers.map((m) => bsString(bridgeMethodId(m))).join(', ')}]
+    end function
 
 ${schema.bridge.map(emitBridgeFunction).join('\n\n')}
 

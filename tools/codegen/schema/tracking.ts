@@ -39,6 +39,7 @@ export const localMembers: LocalMember[] = [
         namespace: 'media',
         name: 'trackVideo',
         implementation: 'mParticle.tracking.trackVideo',
+        file: 'pkg:/source/mparticle/tracking/VideoTracking.bs',
         description: 'Tracks a Video node automatically: session start on the first play request, play, pause, buffering, seeks, QoS, errors, content end and session end, a new session per playlist item (docs/auto-tracking.md). Render thread only; O(1) work and one bridge call per Video field event.',
         params: [
             { name: 'video', type: 'node', description: 'The Video node (or any node with its interface).' },
@@ -59,6 +60,7 @@ export const localMembers: LocalMember[] = [
         namespace: 'media',
         name: 'rafAdapter',
         implementation: 'mParticle.tracking.rafAdapter',
+        file: 'pkg:/source/mparticle/tracking/AdAdapters.bs',
         description: 'An adapter for the Roku Advertising Framework on the thread that calls showAds (usually a Task): adIface.setTrackingCallback(adapter.trackingCallback, adapter), or adapter.onEvent(eventType, ctx) from your own callback. Pod, ad, quartile, skip, close, error and no-ads events become ad break and ad calls of the tracked session, and content tracking pauses while ads play. O(1) work and at most one bridge call per event.',
         params: [
             { name: 'trackerId', type: 'string', description: 'handle.id of media.trackVideo.' },
@@ -77,6 +79,7 @@ export const localMembers: LocalMember[] = [
         namespace: 'media',
         name: 'imaAdapter',
         implementation: 'mParticle.tracking.imaAdapter',
+        file: 'pkg:/source/mparticle/tracking/AdAdapters.bs',
         description: 'An adapter for the IMA DAI SDK on the thread that runs it: adapter.addListeners(streamManager, sdk), or adapter.onAdEvent(eventType, ad) from your own listeners, and adapter.onAdBreakStarted / onAdBreakEnded from the player\'s adBreakStarted / adBreakEnded. Ad periods, starts, quartiles, completes, skips and errors become ad break and ad calls of the tracked session (stitched: the content playhead stays where the break began). O(1) work and at most one bridge call per event.',
         params: [
             { name: 'trackerId', type: 'string', description: 'handle.id of media.trackVideo.' }

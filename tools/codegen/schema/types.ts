@@ -66,8 +66,10 @@ export interface LocalMember {
     namespace: BridgeNamespace;
     name: string;
     params: BridgeParam[];
-    /** Hand-written BrightScript function the member points at (mParticleCore.bs imports it). */
+    /** Hand-written BrightScript function the member points at. */
     implementation: string;
+    /** pkg: path of the file that defines it (the generated bridge imports it). */
+    file: string;
     returns: {
         /** Type name in the typings, e.g. VideoTrackerHandle. */
         name: string;
