@@ -321,8 +321,9 @@ export interface BridgeMethods {
      * @param field Video field name (state, position, seek, contentIndex, streamingSegment, ...).
      * @param value The field's new value (only the keys the SDK reads, for associative arrays).
      * @param position The Video node's position in seconds at that moment.
+     * @param at When the field changed: ms since the tracker node started (the render thread's clock).
      */
-    "tracking.video"(trackerId: string, field: string, value: unknown, position?: number): void;
+    "tracking.video"(trackerId: string, field: string, value: unknown, position?: number, at?: number): void;
     /**
      * An ad event, from media.rafAdapter (RAF tracking callback) or media.imaAdapter (IMA DAI StreamManager events).
      * Task handler: tracking.ad.
@@ -387,7 +388,7 @@ export interface BridgeHandlers {
     "testing.advanceClock": { target: "testing"; method: "advanceClock"; arity: 1 };
     "testing.drain": { target: "testing"; method: "drain"; arity: 0 };
     "tracking.start": { target: "tracking"; method: "start"; arity: 3 };
-    "tracking.video": { target: "tracking"; method: "video"; arity: 4 };
+    "tracking.video": { target: "tracking"; method: "video"; arity: 5 };
     "tracking.ad": { target: "tracking"; method: "ad"; arity: 4 };
     "tracking.stop": { target: "tracking"; method: "stop"; arity: 1 };
 }
@@ -759,8 +760,9 @@ export interface TrackingBridge {
      * @param field Video field name (state, position, seek, contentIndex, streamingSegment, ...).
      * @param value The field's new value (only the keys the SDK reads, for associative arrays).
      * @param position The Video node's position in seconds at that moment.
+     * @param at When the field changed: ms since the tracker node started (the render thread's clock).
      */
-    video(trackerId: string, field: string, value: unknown, position?: number): void;
+    video(trackerId: string, field: string, value: unknown, position?: number, at?: number): void;
     /**
      * An ad event, from media.rafAdapter (RAF tracking callback) or media.imaAdapter (IMA DAI StreamManager events).
      * Task handler: tracking.ad.

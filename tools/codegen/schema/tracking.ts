@@ -23,7 +23,8 @@ export const trackingBridge: BridgeMethod[] = [
         trackerId,
         { name: 'field', type: 'string', description: 'Video field name (state, position, seek, contentIndex, streamingSegment, ...).' },
         { name: 'value', type: 'dynamic', description: 'The field\'s new value (only the keys the SDK reads, for associative arrays).' },
-        { name: 'position', type: 'number', optional: true, description: 'The Video node\'s position in seconds at that moment.' }
+        { name: 'position', type: 'number', optional: true, description: 'The Video node\'s position in seconds at that moment.' },
+        { name: 'at', type: 'number', optional: true, description: 'When the field changed: ms since the tracker node started (the render thread\'s clock).' }
     ]),
     tracking('ad', 'An ad event, from media.rafAdapter (RAF tracking callback) or media.imaAdapter (IMA DAI StreamManager events).', [
         trackerId,
