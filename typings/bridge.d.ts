@@ -793,21 +793,21 @@ export interface VideoTrackerHandle {
 /** What media.rafAdapter returns. */
 export interface RafAdapter {
     /** trackingCallback(obj, eventType, ctx): pass it to setTrackingCallback with the adapter as obj. */
-    readonly trackingCallback: () => void;
+    readonly trackingCallback: (obj: RafAdapter, eventType?: string, ctx?: Record<string, unknown>) => void;
     /** onEvent(eventType, ctx): for a channel that has its own tracking callback. */
-    readonly onEvent: () => void;
+    readonly onEvent: (eventType?: string, ctx?: Record<string, unknown>) => void;
 }
 
 /** What media.imaAdapter returns. */
 export interface ImaAdapter {
     /** addListeners(streamManager, sdk): registers the SDK's listeners for the ad events. */
-    readonly addListeners: () => void;
+    readonly addListeners: (streamManager: unknown, sdk: unknown) => void;
     /** onAdEvent(eventType, ad): an ima.AdEvent value and its ima.AdInfo (or error). */
-    readonly onAdEvent: () => void;
+    readonly onAdEvent: (eventType: string, ad?: Record<string, unknown>) => void;
     /** onAdBreakStarted(adBreakInfo): from player.adBreakStarted. */
-    readonly onAdBreakStarted: () => void;
+    readonly onAdBreakStarted: (adBreakInfo?: Record<string, unknown>) => void;
     /** onAdBreakEnded(adBreakInfo): from player.adBreakEnded. */
-    readonly onAdBreakEnded: () => void;
+    readonly onAdBreakEnded: (adBreakInfo?: Record<string, unknown>) => void;
 }
 
 /** Interface fields of the mParticleTask node. */

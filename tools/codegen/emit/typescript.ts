@@ -261,7 +261,7 @@ export function emitBridgeTs(schema: Schema): string {
         out.push(`export interface ${member.returns.name} {\n`);
         for (const field of member.returns.fields) {
             out.push(doc([field.description], I));
-            out.push(`${I}readonly ${field.name}: ${returnFieldTs(field.type)};\n`);
+            out.push(`${I}readonly ${field.name}: ${field.ts ?? returnFieldTs(field.type)};\n`);
         }
         out.push('}\n');
     }

@@ -53,7 +53,7 @@ export const localMembers: LocalMember[] = [
             fields: [
                 { name: 'id', type: 'string', description: 'Tracker id: pass it to media.rafAdapter / media.imaAdapter (e.g. through a field of the Task that shows ads).' },
                 { name: 'node', type: 'node', description: 'The mParticleVideoTracker node observing the Video.' },
-                { name: 'stop', type: 'function', description: 'stop(): ends tracking; the session in progress ends.' }
+                { name: 'stop', type: 'function', ts: '() => void', description: 'stop(): ends tracking; the session in progress ends.' }
             ]
         }
     },
@@ -71,8 +71,8 @@ export const localMembers: LocalMember[] = [
             name: 'RafAdapter',
             description: 'What media.rafAdapter returns.',
             fields: [
-                { name: 'trackingCallback', type: 'function', description: 'trackingCallback(obj, eventType, ctx): pass it to setTrackingCallback with the adapter as obj.' },
-                { name: 'onEvent', type: 'function', description: 'onEvent(eventType, ctx): for a channel that has its own tracking callback.' }
+                { name: 'trackingCallback', type: 'function', ts: '(obj: RafAdapter, eventType?: string, ctx?: Record<string, unknown>) => void', description: 'trackingCallback(obj, eventType, ctx): pass it to setTrackingCallback with the adapter as obj.' },
+                { name: 'onEvent', type: 'function', ts: '(eventType?: string, ctx?: Record<string, unknown>) => void', description: 'onEvent(eventType, ctx): for a channel that has its own tracking callback.' }
             ]
         }
     },
@@ -89,10 +89,10 @@ export const localMembers: LocalMember[] = [
             name: 'ImaAdapter',
             description: 'What media.imaAdapter returns.',
             fields: [
-                { name: 'addListeners', type: 'function', description: 'addListeners(streamManager, sdk): registers the SDK\'s listeners for the ad events.' },
-                { name: 'onAdEvent', type: 'function', description: 'onAdEvent(eventType, ad): an ima.AdEvent value and its ima.AdInfo (or error).' },
-                { name: 'onAdBreakStarted', type: 'function', description: 'onAdBreakStarted(adBreakInfo): from player.adBreakStarted.' },
-                { name: 'onAdBreakEnded', type: 'function', description: 'onAdBreakEnded(adBreakInfo): from player.adBreakEnded.' }
+                { name: 'addListeners', type: 'function', ts: '(streamManager: unknown, sdk: unknown) => void', description: 'addListeners(streamManager, sdk): registers the SDK\'s listeners for the ad events.' },
+                { name: 'onAdEvent', type: 'function', ts: '(eventType: string, ad?: Record<string, unknown>) => void', description: 'onAdEvent(eventType, ad): an ima.AdEvent value and its ima.AdInfo (or error).' },
+                { name: 'onAdBreakStarted', type: 'function', ts: '(adBreakInfo?: Record<string, unknown>) => void', description: 'onAdBreakStarted(adBreakInfo): from player.adBreakStarted.' },
+                { name: 'onAdBreakEnded', type: 'function', ts: '(adBreakInfo?: Record<string, unknown>) => void', description: 'onAdBreakEnded(adBreakInfo): from player.adBreakEnded.' }
             ]
         }
     }

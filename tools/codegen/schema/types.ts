@@ -74,7 +74,8 @@ export interface LocalMember {
         /** Type name in the typings, e.g. VideoTrackerHandle. */
         name: string;
         description: string;
-        fields: Array<{ name: string; type: ReturnFieldType; description: string }>;
+        /** `ts`: the TypeScript type of a function field, e.g. '(eventType: string) => void'. */
+        fields: Array<{ name: string; type: ReturnFieldType; description: string; ts?: string }>;
     };
     description: string;
 }
