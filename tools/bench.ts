@@ -16,7 +16,7 @@ async function run(scenario: string, options: Record<string, unknown>, figures: 
     const result = await runScenario({
         scenario,
         options: { logLevel: 0, ...options },
-        timeoutMs: 300_000,
+        timeoutMs: 900_000,
         onOutput: (line) => {
             const match = /^\[bench\] (\S+) (.+)$/.exec(line.trim());
             if (match) {

@@ -18,7 +18,7 @@ end sub
 ' Field writes on a FakeVideo without and with a tracker observing it: the difference is what a
 ' tracked Video field event costs the thread that handles the node's observers.
 sub benchFieldCost(ctx as object)
-    events = 400
+    events = 200
     plain = CreateObject("roSGNode", "FakeVideo")
     timer = CreateObject("roTimespan")
     for i = 1 to events
@@ -38,31 +38,33 @@ sub benchFieldCost(ctx as object)
     tracked = timer.TotalMilliseconds()
     print "[bench] tracker.positionEvent " + str((tracked - baseline) * 1000 / events).trim() + " us/event (one bridge call per 2 events at 0.5 s steps)"
 
+    toggles = events / 4
     timer.Mark()
-    for i = 1 to events
+    for i = 1 to toggles
         plain.state = "paused"
         plain.state = "playing"
     end for
     baseline = timer.TotalMilliseconds()
     timer.Mark()
-    for i = 1 to events
+    for i = 1 to toggles
         video.state = "paused"
         video.state = "playing"
     end for
     tracked = timer.TotalMilliseconds()
-    print "[bench] tracker.stateEvent " + str((tracked - baseline) * 1000 / (events * 2)).trim() + " us/event (one bridge call each)"
+    print "[bench] tracker.stateEvent " + str((tracked - baseline) * 1000 / (toggles * 2)).trim() + " us/event (one bridge call each)"
 
     timer.Mark()
-    for i = 1 to events
+    for i = 1 to toggles
         video.streamingSegment = { segBitrateBps: 2000000 + (i mod 2) * 1000000, width: 1280, height: 720, segType: 2, segUrl: "https://cdn.test/" + i.toStr() + ".ts", segSequence: i }
     end for
-    print "[bench] tracker.segmentEvent " + str(timer.TotalMilliseconds() * 1000 / events).trim() + " us/event (write included; one bridge call each)"
+    print "[bench] tracker.segmentEvent " + str(timer.TotalMilliseconds() * 1000 / toggles).trim() + " us/event (write included; one bridge call each)"
     video.state = "stopped"
 end sub
 
 ' Ten minutes: startup buffering, play, a bitrate change at 2 min, a 10 s pause at 5 min, a 2 s
-' stall at 7.5 min, the end. The Video reports its position every 0.5 s; by hand the app reports
-' the playhead every second.
+' stall at 7.5 min, the end. The virtual clock moves in 2-second steps (fewer calls for a loaded
+' machine); the Video reports its position every 0.5 s within each step, and by hand the app
+' reports the playhead every second.
 sub benchTenMinutes(ctx as object, tracked as boolean)
     c = ctx.constants
     media = ctx.mp.media
@@ -85,19 +87,27 @@ sub benchTenMinutes(ctx as object, tracked as boolean)
         media.logPlay(session)
     end if
     position = 0
-    halfSeconds = 0
+    steps = 0
     while position < 600000
-        ctx.clock.advance(500)
-        halfSeconds = halfSeconds + 1
-        if halfSeconds = 240
+        ctx.clock.advance(2000)
+        steps = steps + 1
+        for quarter = 1 to 4
+            position = position + 500
+            if tracked
+                video.position = position / 1000.0
+            else if position mod 1000 = 0
+                session.currentPlayheadPosition = position
+                media.logPlayheadPosition(session)
+            end if
+        end for
+        session.currentPlayheadPosition = position
+        if steps = 60
             if tracked
                 video.streamingSegment = { segBitrateBps: 4000000, width: 1920, height: 1080, segType: 2 }
             else
                 media.logQoS(session, invalid, invalid, 4000000, invalid, { qos_resolution: "1920x1080" })
             end if
-        end if
-        if halfSeconds = 600
-            session.currentPlayheadPosition = position
+        else if steps = 150
             if tracked
                 video.state = "paused"
             else
@@ -109,8 +119,7 @@ sub benchTenMinutes(ctx as object, tracked as boolean)
             else
                 media.logPlay(session)
             end if
-        else if halfSeconds = 900
-            session.currentPlayheadPosition = position
+        else if steps = 225
             if tracked
                 video.state = "buffering"
             else
@@ -123,22 +132,14 @@ sub benchTenMinutes(ctx as object, tracked as boolean)
                 media.logBufferEnd(session, 2000, 100, position)
             end if
         end if
-        position = position + 500
-        if tracked
-            video.position = position / 1000.0
-        else if position mod 1000 = 0
-            session.currentPlayheadPosition = position
-            media.logPlayheadPosition(session)
-        end if
         ' Let the Task keep up (a real session spreads these calls over ten minutes).
-        if halfSeconds mod 100 = 0
+        if steps mod 25 = 0
             ctx.wait(1)
         end if
     end while
     if tracked
         video.state = "finished"
     else
-        session.currentPlayheadPosition = 600000
         media.logMediaContentEnd(session)
         media.logMediaSessionEnd(session)
     end if
