@@ -9,10 +9,11 @@
  * Engine figures are relative: a Roku is slower.
  */
 import { runScenario, type ScenarioResult } from './simulate/runScenario';
+import { Progress } from './util/progress';
 
 type Figures = Array<[string, string]>;
 
-async function run(scenario: string, options: Record<string, unknown>, figures: Figures, prefix = ''): Promise<ScenarioResult> {
+async function run(scenario: string, options: Record<string, unknown>, figures: Figures, progress: Progress, prefix = ''): Promise<ScenarioResult> {
     const result = await runScenario({
         scenario,
         options: { logLevel: 0, ...options },
@@ -21,6 +22,7 @@ async function run(scenario: string, options: Record<string, unknown>, figures: 
             const match = /^\[bench\] (\S+) (.+)$/.exec(line.trim());
             if (match) {
                 figures.push([`${prefix}${match[1]}`, match[2]]);
+                progress.update(`${figures.length} figures, last ${prefix}${match[1]}`);
             }
         }
     });
@@ -38,9 +40,8 @@ function mediaEvents(result: ScenarioResult): number {
     return result.events.filter((e) => e.customEventType === 'media').length;
 }
 
-async function main() {
-    const figures: Figures = [];
-    const throughput = await run('tests/bench/throughput.brs', { batchSize: 100 }, figures);
+async function measure(figures: Figures, progress: Progress) {
+    const throughput = await run('tests/bench/throughput.brs', { batchSize: 100 }, figures, progress);
     const posts = throughput.wireLog.filter((r) => r.path === '/v2/events');
     const bytes = posts.map((r) => JSON.stringify(r.body).length);
     const events = throughput.events.length;
@@ -51,20 +52,29 @@ async function main() {
         figures.push(['wire.bytesPerEvent', `${events > 0 ? Math.round(bytes.reduce((a, b) => a + b, 0) / events) : 0} bytes`]);
     }
 
-    await run('tests/bench/autotrack.brs', { benchMode: 'cost' }, figures);
+    await run('tests/bench/autotrack.brs', { benchMode: 'cost' }, figures, progress);
     const sessions: Record<string, ScenarioResult> = {};
     for (const mode of ['tracked', 'hand']) {
-        sessions[mode] = await run('tests/bench/autotrack.brs', { benchMode: mode, useVirtualClock: true }, figures, `${mode}.`);
+        sessions[mode] = await run('tests/bench/autotrack.brs', { benchMode: mode, useVirtualClock: true }, figures, progress, `${mode}.`);
         figures.push([`${mode}.uploadsPerMinute`, `${(uploads(sessions[mode]) / 10).toFixed(1)} requests/min (${uploads(sessions[mode])} in 10 min of playback)`]);
         figures.push([`${mode}.mediaEventsPerMinute`, `${(mediaEvents(sessions[mode]) / 10).toFixed(1)} events/min (${mediaEvents(sessions[mode])} uploaded)`]);
     }
     const more = uploads(sessions.tracked) - uploads(sessions.hand);
     figures.push(['tracked.vs.hand', more <= 0 ? `no more uploads than by hand (${more})` : `${more} more uploads than by hand`]);
+}
 
-    const width = Math.max(...figures.map(([name]) => name.length));
-    console.log('bench (brs-engine in headless Chromium on this machine):');
-    for (const [name, value] of figures) {
-        console.log(`  ${name.padEnd(width)}  ${value}`);
+async function main() {
+    const figures: Figures = [];
+    const progress = new Progress('bench');
+    try {
+        await measure(figures, progress);
+    } finally {
+        progress.done();
+        const width = Math.max(0, ...figures.map(([name]) => name.length));
+        console.log('bench (brs-engine in headless Chromium on this machine):');
+        for (const [name, value] of figures) {
+            console.log(`  ${name.padEnd(width)}  ${value}`);
+        }
     }
 }
 

@@ -9,6 +9,7 @@ export type MediaAttributeKey =
     | "media_session_ad_objects"
     | "stream_type"
     | "stream_format"
+    | "audio_format"
     | "content_type"
     | "content_id"
     | "content_duration"
@@ -103,6 +104,8 @@ export type MediaAttributeKey =
 export type DescriptiveMediaAttributes = {
     /** Video coding format (H.264, HEVC, ...). */
     stream_format?: string;
+    /** Audio coding format the player reports (Video.audioFormat: "aac", "ac3", ...); set by media.trackVideo. */
+    audio_format?: string;
     /** Content asset id. */
     content_asset_id?: string;
     /** Season. */

@@ -14,7 +14,7 @@ function contentType(name: string): string {
 }
 
 /** Serves `files[name]`; true when the request was a media request (answered, found or not). */
-export function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, path: string, files: Record<string, Buffer>, cors: Record<string, string>): boolean {
+export function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, path: string, files: Record<string, Uint8Array>, cors: Record<string, string>): boolean {
     const match = MEDIA_PATH.exec(path);
     if (!match || (req.method !== 'GET' && req.method !== 'HEAD')) {
         return false;

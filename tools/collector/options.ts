@@ -43,7 +43,7 @@ export interface CollectorOptions {
     dataPlan?: object;
     faults?: FaultOptions;
     /** Files served at GET /media/<name> (e.g. the demo's clips); not recorded. */
-    media?: Record<string, Buffer>;
+    media?: Record<string, Uint8Array>;
     /** Accept Adobe events whose sessionID this collector never handed out (default false: 400). */
     allowUnknownAdobeSessions?: boolean;
     /** Where readable lines go (default console.log). */

@@ -6,6 +6,7 @@ import { buildChannel, ROOT, zipChannel } from '../build/channel';
 import { runChannel } from '../runner/headless';
 import { collectorOptions, runnerConfigFile } from '../runner/runnerConfig';
 import { parseRooibosReport, summarise, type RooibosCounts } from './report';
+import type { Progress } from '../util/progress';
 
 export interface RooibosRunResult {
     passed: number;
@@ -27,7 +28,16 @@ function filesWithOnly(only: string[]): unknown[] {
     });
 }
 
-export async function runRooibosHeadless(options: { timeoutMs?: number; onOutput?: (line: string) => void; only?: string[] } = {}): Promise<RooibosRunResult> {
+export interface RooibosRunOptions {
+    timeoutMs?: number;
+    onOutput?: (line: string) => void;
+    /** Shows the tests run so far and the current suite (a status line on a terminal). */
+    progress?: Progress;
+    /** Only the spec files whose names contain one of these (a faster loop while working). */
+    only?: string[];
+}
+
+export async function runRooibosHeadless(options: RooibosRunOptions = {}): Promise<RooibosRunResult> {
     // Per-process staging, so concurrent runs (CI steps, several terminals) never share files.
     const stagingDir = path.join(ROOT, 'out', `rooibos-${process.pid}`);
     const only = options.only?.filter(Boolean) ?? [];
@@ -46,14 +56,19 @@ export async function runRooibosHeadless(options: { timeoutMs?: number; onOutput
             options: collectorOptions(collector.url, { useVirtualClock: true })
         }));
         const lines: string[] = [];
+        let testsRun = 0;
+        let suite = '';
         const run = await runChannel({
             zip,
             timeoutMs: options.timeoutMs ?? 300_000,
             onOutput: (line) => {
                 lines.push(line);
+                suite = /^> SUITE: (.*?)>*$/.exec(line)?.[1] ?? suite;
+                testsRun += line.startsWith('<<<< END It:') ? 1 : 0;
+                options.progress?.update(`${testsRun} tests run${suite ? `, suite ${suite}` : ''}`);
                 options.onOutput?.(line);
             }
-        });
+        }).finally(() => options.progress?.done());
         const counts = parseRooibosReport(lines.join('\n'));
         const summary = summarise(counts);
         const crash = run.status === 'crashed' ? run.errors.join('\n') : run.status === 'timeout' ? 'timed out' : undefined;

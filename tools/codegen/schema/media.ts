@@ -13,6 +13,7 @@ export const mediaAttributes: MediaAttribute[] = [
     { key: 'media_session_ad_objects', type: 'array', description: 'ad_content_ids of the ads played, JSON-encoded.' },
     { key: 'stream_type', type: 'string', description: 'MEDIA_STREAM_TYPE value.' },
     { key: 'stream_format', type: 'string', description: 'Video coding format (H.264, HEVC, ...).', adobeKey: 's:meta:a.media.format' },
+    { key: 'audio_format', type: 'string', description: 'Audio coding format the player reports (Video.audioFormat: "aac", "ac3", ...); set by media.trackVideo.' },
     { key: 'content_type', type: 'string', description: 'MEDIA_CONTENT_TYPE value.' },
     { key: 'content_id', type: 'string', description: 'Unique content identifier.' },
     { key: 'content_duration', type: 'number', unit: 'ms', description: 'Content duration.' },
