@@ -342,6 +342,39 @@ export interface BridgeMethods {
      * Task handler: testing.drain.
      */
     "testing.drain"(): void;
+    /**
+     * Starts tracking a Video node (media.trackVideo makes this call): the session to start on the first play request, and the options.
+     * Task handler: tracking.start.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param mediaSession Session for the content (playlist items get copies with their own ids and metadata).
+     * @param options Tracking options (docs/auto-tracking.md#options).
+     */
+    "tracking.start"(trackerId: string, mediaSession: MediaSession, options?: object): void;
+    /**
+     * A field of the tracked Video node changed (the tracker node makes this call; position is coalesced).
+     * Task handler: tracking.video.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param field Video field name (state, position, seek, contentIndex, streamingSegment, ...).
+     * @param value The field's new value (only the keys the SDK reads, for associative arrays).
+     * @param position The Video node's position in seconds at that moment.
+     * @param at When the field changed: ms since the tracker node started (the render thread's clock).
+     */
+    "tracking.video"(trackerId: string, field: string, value: unknown, position?: number, at?: number): void;
+    /**
+     * An ad event, from media.rafAdapter (RAF tracking callback) or media.imaAdapter (IMA DAI StreamManager events).
+     * Task handler: tracking.ad.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param source "raf" or "ima".
+     * @param eventType RAF eventType (PodStart, Start, Complete, ...) or IMA event (start, complete, adBreakStarted, ...).
+     * @param info The fields of the event's context the SDK reads (ad id, title, duration, pod position, error code, ...).
+     */
+    "tracking.ad"(trackerId: string, source: string, eventType: string, info?: object): void;
+    /**
+     * Stops tracking (handle.stop()): a session in progress ends.
+     * Task handler: tracking.stop.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     */
+    "tracking.stop"(trackerId: string): void;
 }
 
 export type BridgeMethodId = keyof BridgeMethods;
@@ -395,6 +428,10 @@ export interface BridgeHandlers {
     "media.logMediaSessionSummary": { target: "media"; method: "logMediaSessionSummary"; arity: 2 };
     "testing.advanceClock": { target: "testing"; method: "advanceClock"; arity: 1 };
     "testing.drain": { target: "testing"; method: "drain"; arity: 0 };
+    "tracking.start": { target: "tracking"; method: "start"; arity: 3 };
+    "tracking.video": { target: "tracking"; method: "video"; arity: 5 };
+    "tracking.ad": { target: "tracking"; method: "ad"; arity: 4 };
+    "tracking.stop": { target: "tracking"; method: "stop"; arity: 1 };
 }
 
 /**
@@ -499,6 +536,7 @@ export interface SGBridge {
     readonly media: MediaBridge;
     readonly identity: IdentityBridge;
     readonly testing: TestingBridge;
+    readonly tracking: TrackingBridge;
 }
 
 /** mParticleSGBridge(task).media */
@@ -722,6 +760,27 @@ export interface MediaBridge {
      * @param args The call's arguments, in order.
      */
     invokeFunction(name: string, args?: unknown[]): void;
+    /**
+     * Tracks a Video node automatically: session start on the first play request, play, pause, buffering, seeks, QoS, errors, content end and session end, a new session per playlist item (docs/auto-tracking.md). Render thread only; O(1) work and one bridge call per Video field event.
+     * Runs on the calling thread (no Task handler).
+     * @param video The Video node (or any node with its interface).
+     * @param mediaSession The session for the content (MediaSession.build); manual calls with it still work and are never doubled.
+     * @param options Tracking options (docs/auto-tracking.md#options).
+     */
+    trackVideo(video: unknown, mediaSession: MediaSession, options?: object): VideoTrackerHandle;
+    /**
+     * An adapter for the Roku Advertising Framework on the thread that calls showAds (usually a Task): adIface.setTrackingCallback(adapter.trackingCallback, adapter), or adapter.onEvent(eventType, ctx) from your own callback. Pod, ad, quartile, skip, close, error and no-ads events become ad break and ad calls of the tracked session, and content tracking pauses while ads play. O(1) work and at most one bridge call per event.
+     * Runs on the calling thread (no Task handler).
+     * @param trackerId handle.id of media.trackVideo.
+     * @param options { stitched: true } for server-stitched ads (useStitched / renderStitchedStream); detected from the stitched events otherwise.
+     */
+    rafAdapter(trackerId: string, options?: object): RafAdapter;
+    /**
+     * An adapter for the IMA DAI SDK on the thread that runs it: adapter.addListeners(streamManager, sdk), or adapter.onAdEvent(eventType, ad) from your own listeners, and adapter.onAdBreakStarted / onAdBreakEnded from the player's adBreakStarted / adBreakEnded. Ad periods, starts, quartiles, completes, skips and errors become ad break and ad calls of the tracked session (stitched: the content playhead stays where the break began). O(1) work and at most one bridge call per event.
+     * Runs on the calling thread (no Task handler).
+     * @param trackerId handle.id of media.trackVideo.
+     */
+    imaAdapter(trackerId: string): ImaAdapter;
 }
 
 /** mParticleSGBridge(task).identity */
@@ -791,6 +850,73 @@ export interface TestingBridge {
      * Task handler: testing.drain.
      */
     drain(): void;
+}
+
+/** mParticleSGBridge(task).tracking */
+export interface TrackingBridge {
+    /**
+     * Starts tracking a Video node (media.trackVideo makes this call): the session to start on the first play request, and the options.
+     * Task handler: tracking.start.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param mediaSession Session for the content (playlist items get copies with their own ids and metadata).
+     * @param options Tracking options (docs/auto-tracking.md#options).
+     */
+    start(trackerId: string, mediaSession: MediaSession, options?: object): void;
+    /**
+     * A field of the tracked Video node changed (the tracker node makes this call; position is coalesced).
+     * Task handler: tracking.video.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param field Video field name (state, position, seek, contentIndex, streamingSegment, ...).
+     * @param value The field's new value (only the keys the SDK reads, for associative arrays).
+     * @param position The Video node's position in seconds at that moment.
+     * @param at When the field changed: ms since the tracker node started (the render thread's clock).
+     */
+    video(trackerId: string, field: string, value: unknown, position?: number, at?: number): void;
+    /**
+     * An ad event, from media.rafAdapter (RAF tracking callback) or media.imaAdapter (IMA DAI StreamManager events).
+     * Task handler: tracking.ad.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param source "raf" or "ima".
+     * @param eventType RAF eventType (PodStart, Start, Complete, ...) or IMA event (start, complete, adBreakStarted, ...).
+     * @param info The fields of the event's context the SDK reads (ad id, title, duration, pod position, error code, ...).
+     */
+    ad(trackerId: string, source: string, eventType: string, info?: object): void;
+    /**
+     * Stops tracking (handle.stop()): a session in progress ends.
+     * Task handler: tracking.stop.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     */
+    stop(trackerId: string): void;
+}
+
+/** What media.trackVideo returns; keep it while the Video plays. */
+export interface VideoTrackerHandle {
+    /** Tracker id: pass it to media.rafAdapter / media.imaAdapter (e.g. through a field of the Task that shows ads). */
+    readonly id: string;
+    /** The mParticleVideoTracker node observing the Video. */
+    readonly node: unknown;
+    /** stop(): ends tracking; the session in progress ends. */
+    readonly stop: () => void;
+}
+
+/** What media.rafAdapter returns. */
+export interface RafAdapter {
+    /** trackingCallback(obj, eventType, ctx): pass it to setTrackingCallback with the adapter as obj. */
+    readonly trackingCallback: (obj: RafAdapter, eventType?: string, ctx?: Record<string, unknown>) => void;
+    /** onEvent(eventType, ctx): for a channel that has its own tracking callback. */
+    readonly onEvent: (eventType?: string, ctx?: Record<string, unknown>) => void;
+}
+
+/** What media.imaAdapter returns. */
+export interface ImaAdapter {
+    /** addListeners(streamManager, sdk): registers the SDK's listeners for the ad events. */
+    readonly addListeners: (streamManager: unknown, sdk: unknown) => void;
+    /** onAdEvent(eventType, ad): an ima.AdEvent value and its ima.AdInfo (or error). */
+    readonly onAdEvent: (eventType: string, ad?: Record<string, unknown>) => void;
+    /** onAdBreakStarted(adBreakInfo): from player.adBreakStarted. */
+    readonly onAdBreakStarted: (adBreakInfo?: Record<string, unknown>) => void;
+    /** onAdBreakEnded(adBreakInfo): from player.adBreakEnded. */
+    readonly onAdBreakEnded: (adBreakInfo?: Record<string, unknown>) => void;
 }
 
 /** Interface fields of the mParticleTask node. */

@@ -53,6 +53,19 @@ bridge.media.logPlay();
 // @ts-expect-error no such bridge method
 bridge.media.logRewind(session);
 
+// Automatic tracking: trackVideo returns a handle; the adapters take its id.
+declare const videoNode: unknown;
+const tracker = bridge.media.trackVideo(videoNode, session, { positionIntervalMs: 1000 });
+const trackerId: string = tracker.id;
+tracker.stop();
+const raf = bridge.media.rafAdapter(trackerId);
+raf.onEvent('PodStart', { rendersequence: 'preroll' });
+// @ts-expect-error the event type is a string
+raf.onEvent(7);
+bridge.tracking.video(trackerId, 'state', 'playing', 12.5, 4000);
+// @ts-expect-error trackVideo needs the session
+bridge.media.trackVideo(videoNode);
+
 // Bridge calls on the wire and their handlers.
 const call: BridgeCall<'media.logSeekStart'> = { b: 'bridge-1', s: 1, m: 'media.logSeekStart', a: [session, 1500, { source: 'remote' }] };
 const handler: BridgeHandlers['media.logUpdateQoS'] = { target: 'media', method: 'logQoS', arity: 6 };

@@ -2,7 +2,7 @@
  * Views of the schema that several emitters share, so the data plan, the typings and the API
  * reference agree on which attributes each media event carries.
  */
-import type { BridgeKind, BridgeMethod, BridgeNamespace, Builder, BuilderField, MediaAttribute, MediaEventSpec, Schema } from './schema/types';
+import type { BridgeKind, BridgeMethod, BridgeNamespace, Builder, BuilderField, LocalMember, MediaAttribute, MediaEventSpec, Schema } from './schema/types';
 import { BRIDGE_NAMESPACES } from './schema/types';
 
 export function pascal(name: string): string {
@@ -45,6 +45,11 @@ export function eventAttributes(schema: Schema): EventAttributes[] {
 /** Methods of one bridge namespace, in schema order. */
 export function bridgeMembers(schema: Schema, namespace: BridgeNamespace): BridgeMethod[] {
     return schema.bridge.filter((m) => m.namespace === namespace);
+}
+
+/** Calling-thread members of one bridge namespace (no Task handler), in schema order. */
+export function localMembersOf(schema: Schema, namespace: BridgeNamespace): LocalMember[] {
+    return schema.localMembers.filter((m) => m.namespace === namespace);
 }
 
 /** Namespaces below the top level that mParticleSGBridge() returns (always all of them). */

@@ -3,8 +3,8 @@
  * BrightScript names are case-insensitive, so names that differ only in case collide.
  */
 import {
-    ATTRIBUTE_TYPES, ATTRIBUTE_UNITS, BRIDGE_KINDS, BRIDGE_NAMESPACES, BUILDER_FIELD_TYPES, FIELD_TYPES, HANDLER_TARGETS, PARAM_TYPES, RETURN_TYPES,
-    type BridgeMethod, type Schema
+    ATTRIBUTE_TYPES, ATTRIBUTE_UNITS, BRIDGE_KINDS, BRIDGE_NAMESPACES, BUILDER_FIELD_TYPES, FIELD_TYPES, HANDLER_TARGETS, PARAM_TYPES, RETURN_FIELD_TYPES, RETURN_TYPES,
+    type BridgeMethod, type BridgeParam, type Schema
 } from './schema/types';
 
 export class SchemaError extends Error {
@@ -14,6 +14,8 @@ export class SchemaError extends Error {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A (namespaced) BrightScript function name, e.g. mParticle.tracking.trackVideo. */
+const FUNCTION_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 /** mParticle attribute keys as the SDK writes them: lower snake case. */
 const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]*$/;
 /** A BrightScript function reference such as mParticle.playback.onPlay. */
@@ -46,6 +48,29 @@ function duplicates(values: string[]): Duplicate[] {
         }
     }
     return dups;
+}
+
+/** Parameter rules shared by bridge methods and calling-thread members. */
+function checkParams(id: string, params: BridgeParam[], builderNames: Set<string>, problem: (message: string) => void): void {
+    let optionalSeen = false;
+    for (const param of params) {
+        if (typeof param.name !== 'string' || !IDENTIFIER.test(param.name)) {
+            problem(`bridge method "${id}": parameter "${String(param.name)}": "${String(param.name)}" is not a valid BrightScript identifier`);
+        }
+        if (!PARAM_TYPES.includes(param.type)) {
+            problem(`bridge method "${id}": parameter "${param.name}" has unknown type "${param.type}"`);
+        }
+        if (param.type === 'MediaSession' && !builderNames.has('MediaSession')) {
+            problem(`bridge method "${id}": parameter "${param.name}" is a MediaSession, but no builder MediaSession exists`);
+        }
+        if (optionalSeen && !param.optional) {
+            problem(`bridge method "${id}": required parameter "${param.name}" follows an optional one`);
+        }
+        if (param.default !== undefined && !param.optional) {
+            problem(`bridge method "${id}": parameter "${param.name}" has a default but is not optional`);
+        }
+        optionalSeen = optionalSeen || !!param.optional;
+    }
 }
 
 export function validateSchema(schema: Schema): void {
@@ -252,23 +277,39 @@ export function validateSchema(schema: Schema): void {
             problem(`bridge method "${id}": has no description (the API reference needs one)`);
         }
         report(duplicates(method.params.map((p) => p.name)), 'parameter', (p) => `${id}(${p})`);
-        let optionalSeen = false;
-        for (const param of method.params) {
-            identifier(param.name, `bridge method "${id}": parameter "${param.name}"`);
-            if (!PARAM_TYPES.includes(param.type)) {
-                problem(`bridge method "${id}": parameter "${param.name}" has unknown type "${param.type}"`);
-            }
-            if (param.type === 'MediaSession' && !builderNames.has('MediaSession')) {
-                problem(`bridge method "${id}": parameter "${param.name}" is a MediaSession, but no builder MediaSession exists`);
-            }
-            if (optionalSeen && !param.optional) {
-                problem(`bridge method "${id}": required parameter "${param.name}" follows an optional one`);
-            }
-            if (param.default !== undefined && !param.optional) {
-                problem(`bridge method "${id}": parameter "${param.name}" has a default but is not optional`);
-            }
-            optionalSeen = optionalSeen || !!param.optional;
+        checkParams(id, method.params, builderNames, problem);
+    }
+
+    // --- render-thread members ----------------------------------------------------------------
+    const localMembers = schema.localMembers ?? [];
+    report(duplicates([...schema.bridge, ...localMembers].map(bridgeMethodId)), 'bridge member');
+    for (const member of localMembers) {
+        const id = bridgeMethodId(member);
+        identifier(member.name, `bridge member "${id}"`);
+        if (!BRIDGE_NAMESPACES.includes(member.namespace)) {
+            problem(`bridge member "${id}": unknown namespace "${member.namespace}"`);
         }
+        if (member.namespace === '' && [...namespaces, ...RESERVED_BRIDGE_MEMBERS].some((n) => n.toLowerCase() === member.name.toLowerCase())) {
+            problem(`bridge member "${id}": the name is taken by a member of mParticleSGBridge()`);
+        }
+        if (typeof member.implementation !== 'string' || !FUNCTION_NAME.test(member.implementation)) {
+            problem(`bridge member "${id}": implementation "${String(member.implementation)}" is not a BrightScript function name`);
+        }
+        if (!member.description) {
+            problem(`bridge member "${id}": has no description (the API reference needs one)`);
+        }
+        if (typeof member.file !== 'string' || !/^pkg:\/source\/.+\.bs$/.test(member.file)) {
+            problem(`bridge member "${id}": file "${String(member.file)}" is not a pkg:/source/... .bs path`);
+        }
+        identifier(member.returns?.name, `bridge member "${id}": return type`);
+        for (const field of member.returns?.fields ?? []) {
+            identifier(field.name, `bridge member "${id}": return field "${field.name}"`);
+            if (!RETURN_FIELD_TYPES.includes(field.type)) {
+                problem(`bridge member "${id}": return field "${field.name}" has unknown type "${field.type}"`);
+            }
+        }
+        report(duplicates(member.params.map((p) => p.name)), 'parameter', (p) => `${id}(${p})`);
+        checkParams(id, member.params, builderNames, problem);
     }
 
     // --- Task fields --------------------------------------------------------------------------

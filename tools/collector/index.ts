@@ -118,7 +118,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         viewer.requestFinished(entry);
         changes.emit('change');
     };
-    const server = new CollectorServer({ ctx, faults, wireLog, stats, onChange: requestDone, viewer });
+    const server = new CollectorServer({ ctx, faults, wireLog, stats, onChange: requestDone, viewer, media: options.media });
     let port: number;
     try {
         port = await server.listen(host, options.port ?? 0);

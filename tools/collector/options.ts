@@ -44,6 +44,8 @@ export interface CollectorOptions {
      */
     dataPlan?: object;
     faults?: FaultOptions;
+    /** Files served at GET /media/<name> (e.g. the demo's clips); not recorded. */
+    media?: Record<string, Uint8Array>;
     /** Accept Adobe events whose sessionID this collector never handed out (default false: 400). */
     allowUnknownAdobeSessions?: boolean;
     /** The Edge region (location hint) this collector answers with (default or2). */

@@ -13,6 +13,7 @@ import { formatFault } from './format';
 import { BodyTooLargeError, flattenHeaders, json, parseJson, readBody, type IncomingCall, type Reply } from './http-io';
 import { handleIdSync, matchIdSyncPath } from './identity';
 import { handleQueryBatches, QUERY_BATCHES_PATH } from './query';
+import { serveMedia } from './media';
 import type { Api, CollectorStats, WireLogEntry } from './records';
 import type { WireLog } from './wire-log';
 import type { ViewerFeed } from '../viewer/feed';
@@ -27,6 +28,8 @@ export interface ServerParts {
     onChange: (entry: WireLogEntry) => void;
     /** The live viewer's feed (GET /, /viewer/*). */
     viewer: ViewerFeed;
+    /** Files for GET /media/<name> (test clips the sample channel plays; not recorded). */
+    media?: Record<string, Uint8Array>;
 }
 
 function onlyPost(api: Api, call: IncomingCall, ctx: CollectorContext, handle: () => Reply | Promise<Reply>): Reply | Promise<Reply> {
@@ -153,6 +156,9 @@ export class CollectorServer {
         }
         if (method === 'OPTIONS') {
             res.writeHead(204, { ...cors, Connection: 'close' }).end();
+            return;
+        }
+        if (this.parts.media && serveMedia(req, res, path, this.parts.media, cors)) {
             return;
         }
         let rawBody: string;

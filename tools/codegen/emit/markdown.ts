@@ -3,7 +3,7 @@
  * it reaches), every Task field, every constant group and builder, and the media events with
  * their attributes, all from the schema.
  */
-import type { BridgeMethod, BridgeParam, ConstantValue, Schema } from '../schema/types';
+import type { BridgeMethod, BridgeParam, ConstantValue, LocalMember, Schema } from '../schema/types';
 import { bridgeMethodId } from '../validate';
 import { bridgeKind, bridgeMembers, bridgeNamespaces, bridgeTarget, builderKey, descriptiveAttributes, eventAttributes, setterName } from '../model';
 
@@ -29,6 +29,28 @@ function anchor(text: string): string {
 function paramLine(p: BridgeParam): string {
     const optional = p.optional ? `optional, default ${code(p.default !== undefined ? literal(p.default) : 'invalid')}` : 'required';
     return `| ${code(p.name)} | ${code(p.type)} | ${optional} | ${cell(p.description)} |`;
+}
+
+function localMemberSection(member: LocalMember): string {
+    const id = `${member.namespace ? `${member.namespace}.` : ''}${member.name}`;
+    const call = `m.mparticle.${id}(${member.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
+    return [
+        `#### ${code(id)}`,
+        '',
+        `${code(call)} — not in mParticle's Roku SDK; returns ${code(member.returns.name)}`,
+        '',
+        cell(member.description),
+        '',
+        `Runs on the calling thread (${code(member.implementation)}); no Task handler.`,
+        '',
+        '| parameter | type | required / default | description |', '| --- | --- | --- | --- |', ...member.params.map(paramLine),
+        '',
+        `${code(member.returns.name)}: ${cell(member.returns.description)}`,
+        '',
+        '| field | type | description |', '| --- | --- | --- |',
+        ...member.returns.fields.map((f) => `| ${code(f.name)} | ${code(f.type)} | ${cell(f.description)} |`),
+        ''
+    ].join('\n');
 }
 
 function methodSection(method: BridgeMethod): string {
@@ -62,6 +84,7 @@ typings (\`typings/\`) and the data plan (\`dataplan/mparticle-media.dataplan.js
 Units follow \`../shared/notes/contracts.md\`: durations, positions and times spent in ms.
 
 - [Bridge methods](#bridge-methods)
+- [Calling-thread members](#calling-thread-members)
 - [Options](#options)
 - [Task fields](#task-fields)
 - [Constants](#constants)
@@ -95,6 +118,16 @@ thread* ones answer at once without a field write (O(1)), and \`invokeFunction(n
     for (const [title, methods] of namespaces) {
         out.push(`\n### ${title === 'top level' ? 'Top level' : `Namespace ${code(title)}`}\n\n`);
         out.push(methods.length === 0 ? '(none)\n' : methods.map(methodSection).join('\n'));
+    }
+
+    out.push(`
+## Calling-thread members
+
+Members of \`mParticleSGBridge(task)\` that do their work on the calling thread instead of
+reaching a Task handler (they make bridge calls themselves).
+`);
+    for (const member of schema.localMembers) {
+        out.push(`\n${localMemberSection(member)}`);
     }
 
     out.push(`

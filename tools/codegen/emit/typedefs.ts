@@ -4,10 +4,10 @@
  * compiled .brs get completion and call checks from this file; the bodies are empty because a
  * typedef only declares.
  */
-import type { BridgeMethod, BridgeParam, BuilderFieldType, ConstantValue, ParamType, Schema, ValueReturnType } from '../schema/types';
+import type { BridgeMethod, BridgeParam, BuilderFieldType, ConstantValue, LocalMember, ParamType, Schema, ValueReturnType } from '../schema/types';
 import { bridgeMethodId } from '../validate';
 import { BS_HEADER } from './brightscript';
-import { builderKey, builderOfField, bridgeKind, bridgeMembers, bridgeNamespaces, bridgeTarget, pascal, pascalFromConstant, setterName } from '../model';
+import { builderKey, builderOfField, bridgeKind, bridgeMembers, bridgeNamespaces, bridgeTarget, localMembersOf, pascal, pascalFromConstant, setterName } from '../model';
 
 const I = '    ';
 
@@ -40,7 +40,8 @@ function paramType(type: ParamType): string {
         case 'attributes':
         case 'object':
         case 'array':
-        case 'IdentityApiRequest': return 'object';
+        case 'IdentityApiRequest':
+        case 'node': return 'object';
         case 'MediaSession': return 'mParticle.MediaSession';
         case 'number':
         case 'dynamic': return 'dynamic';
@@ -87,6 +88,14 @@ function bridgeMethod(method: BridgeMethod, indent: string): string {
     return `${head}${indent}sub ${method.name}(${params})\n`;
 }
 
+function localMember(member: LocalMember, indent: string): string {
+    return comment([
+        member.description,
+        'Runs on the calling thread (no Task handler).',
+        ...member.params.map((p) => `@param {${p.type}} ${p.optional ? `[${p.name}]` : p.name} ${p.description}`)
+    ], indent) + `${indent}function ${member.name}(${member.params.map(bridgeParam).join(', ')}) as mParticle.${member.returns.name}\n`;
+}
+
 export function emitTypedefs(schema: Schema): string {
     const out: string[] = [BS_HEADER];
     out.push(`' Typedefs of the SDK's public API for BrighterScript. Include the SDK's compiled files as usual;
@@ -123,6 +132,21 @@ namespace mParticle
         out.push(`${I}interface ${pascal(ns)}Bridge\n`);
         for (const method of bridgeMembers(schema, ns)) {
             out.push(bridgeMethod(method, I + I));
+        }
+        for (const member of localMembersOf(schema, ns)) {
+            out.push(localMember(member, I + I));
+        }
+        out.push(`${I}end interface\n`);
+    }
+    for (const member of schema.localMembers) {
+        out.push('\n');
+        out.push(comment([member.returns.description], I));
+        out.push(`${I}interface ${member.returns.name}\n`);
+        for (const field of member.returns.fields) {
+            out.push(comment([field.description], I + I));
+            out.push(field.type === 'function'
+                ? `${I}${I}sub ${field.name}()\n`
+                : `${I}${I}${field.name} as ${field.type === 'node' ? 'object' : field.type}\n`);
         }
         out.push(`${I}end interface\n`);
     }

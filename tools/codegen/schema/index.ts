@@ -5,6 +5,7 @@ import { builders } from './builders';
 import { commerceBuilders } from './commerce';
 import { extraOptions } from './options';
 import { bridge } from './bridge';
+import { localMembers, trackingBridge } from './tracking';
 import { taskFields } from './taskFields';
 import { mediaAttributes, mediaEvents } from './media';
 
@@ -12,7 +13,8 @@ export const schema: Schema = {
     constants,
     extraOptions,
     builders: [...builders, ...commerceBuilders],
-    bridge,
+    bridge: [...bridge, ...trackingBridge],
+    localMembers,
     taskFields,
     mediaAttributes,
     mediaEvents

@@ -14,10 +14,11 @@ export type ParamType =
     | 'array'
     | 'dynamic'
     | 'MediaSession'
-    | 'IdentityApiRequest';
+    | 'IdentityApiRequest'
+    | 'node';
 
 export const PARAM_TYPES: readonly ParamType[] = [
-    'string', 'number', 'integer', 'boolean', 'attributes', 'object', 'array', 'dynamic', 'MediaSession', 'IdentityApiRequest'
+    'string', 'number', 'integer', 'boolean', 'attributes', 'object', 'array', 'dynamic', 'MediaSession', 'IdentityApiRequest', 'node'
 ];
 
 export interface BridgeParam {
@@ -31,14 +32,14 @@ export interface BridgeParam {
 }
 
 /** Namespaces of mParticleSGBridge(task): '' is the top level. */
-export type BridgeNamespace = '' | 'media' | 'identity' | 'testing';
+export type BridgeNamespace = '' | 'media' | 'identity' | 'testing' | 'tracking';
 
-export const BRIDGE_NAMESPACES: readonly BridgeNamespace[] = ['', 'media', 'identity', 'testing'];
+export const BRIDGE_NAMESPACES: readonly BridgeNamespace[] = ['', 'media', 'identity', 'testing', 'tracking'];
 
 /** Task-side objects that own handlers (members of the SDK object on the Task thread). */
-export type HandlerTarget = 'core' | 'media' | 'identity' | 'testing';
+export type HandlerTarget = 'core' | 'media' | 'identity' | 'testing' | 'tracking';
 
-export const HANDLER_TARGETS: readonly HandlerTarget[] = ['core', 'media', 'identity', 'testing'];
+export const HANDLER_TARGETS: readonly HandlerTarget[] = ['core', 'media', 'identity', 'testing', 'tracking'];
 
 /**
  * How a bridge member works:
@@ -73,6 +74,34 @@ export interface BridgeMethod {
     description: string;
     /** Present in mParticle's own Roku SDK (and so in its documentation). */
     compat?: boolean;
+}
+
+/** Field types of what a calling-thread member returns. */
+export type ReturnFieldType = 'string' | 'boolean' | 'node' | 'function';
+
+export const RETURN_FIELD_TYPES: readonly ReturnFieldType[] = ['string', 'boolean', 'node', 'function'];
+
+/**
+ * A member of mParticleSGBridge() that does its work on the calling thread instead of reaching a
+ * Task handler (e.g. media.trackVideo, which creates a render-thread observer node that then
+ * makes bridge calls). Declared here so the bridge, the typings and the API reference list it.
+ */
+export interface LocalMember {
+    namespace: BridgeNamespace;
+    name: string;
+    params: BridgeParam[];
+    /** Hand-written BrightScript function the member points at. */
+    implementation: string;
+    /** pkg: path of the file that defines it (the generated bridge imports it). */
+    file: string;
+    returns: {
+        /** Type name in the typings, e.g. VideoTrackerHandle. */
+        name: string;
+        description: string;
+        /** `ts`: the TypeScript type of a function field, e.g. '(eventType: string) => void'. */
+        fields: Array<{ name: string; type: ReturnFieldType; description: string; ts?: string }>;
+    };
+    description: string;
 }
 
 export type FieldType = 'assocarray' | 'array' | 'boolean' | 'integer' | 'float' | 'string' | 'node';
@@ -237,6 +266,7 @@ export interface Schema {
     extraOptions: ExtraOption[];
     builders: Builder[];
     bridge: BridgeMethod[];
+    localMembers: LocalMember[];
     taskFields: TaskField[];
     mediaAttributes: MediaAttribute[];
     mediaEvents: MediaEventSpec[];
