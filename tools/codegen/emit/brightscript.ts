@@ -108,7 +108,11 @@ ${INDENT}end function`;
     }
     const key = method.entryKey !== undefined ? bsString(method.entryKey) : method.entryParam as string;
     const keyCheck = method.entryParam !== undefined ? ` and mParticle.generated.isText(${method.entryParam})` : '';
-    const action = method.kind === 'put' ? `entries.AddReplace(${key}, ${method.valueParam})` : `entries.Delete(${key})`;
+    // Index access and withoutKey, not AddReplace / Delete: the keys are the app's, and one named
+    // like an AA method would hide it.
+    const action = method.kind === 'put'
+        ? `entries[${key}] = ${method.valueParam}`
+        : `target.${method.field} = mParticle.generated.withoutKey(entries, ${key})`;
     return `${INDENT}' ${method.description}
 ${INDENT}sub ${name}(${params})
 ${at}entries = mParticle.generated.entriesOf(target, ${bsString(method.field)})
@@ -156,8 +160,9 @@ ${at}end if`;
 ${at}known = {
 ${entries.join('\n')}
 ${at}}
+${at}' (a name like "count" that is not a key reads as the AA's method: hence the type check)
 ${at}match = known[${fn.param.name}]
-${at}return match <> invalid and match = ${fn.param.name}
+${at}return mParticle.generated.isText(match) and match = ${fn.param.name}
 ${INDENT}end function`;
     }
     const from = schema.constants.find((g) => g.name === fn.from)?.value as Record<string, ConstantValue>;
@@ -167,7 +172,7 @@ ${at}table = {
 ${entries.join('\n')}
 ${at}}
 ${at}entry = table[${fn.param.name}]
-${at}if entry <> invalid and entry[0] = ${fn.param.name}
+${at}if type(entry) = "roArray" and entry[0] = ${fn.param.name}
 ${at}${INDENT}return entry[1]
 ${at}end if
 ${at}return ${bsValue(fn.fallback as ConstantValue)}
@@ -220,6 +225,17 @@ ${INDENT}${INDENT}if mParticle.generated.isNumeric(a) and mParticle.generated.is
 ${INDENT}${INDENT}${INDENT}return a * b
 ${INDENT}${INDENT}end if
 ${INDENT}${INDENT}return 0
+${INDENT}end function
+
+${INDENT}' A copy of aa without key: an app's key named "delete" would hide the Delete method.
+${INDENT}function withoutKey(aa as object, key as string) as object
+${INDENT}${INDENT}kept = {}
+${INDENT}${INDENT}for each name in aa
+${INDENT}${INDENT}${INDENT}if mParticle.generated.isText(name) and LCase(name) <> LCase(key)
+${INDENT}${INDENT}${INDENT}${INDENT}kept[name] = aa[name]
+${INDENT}${INDENT}${INDENT}end if
+${INDENT}${INDENT}end for
+${INDENT}${INDENT}return kept
 ${INDENT}end function
 
 ${INDENT}' target[field] as an AA (created when missing), or invalid when target is not an AA.
