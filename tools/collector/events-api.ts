@@ -1,4 +1,5 @@
 /** POST /v2/events: the mParticle Events API. Authenticates, validates, stores once per batch_id, checks the data plan. */
+import type { Batch } from '@mparticle/event-models';
 import { checkBasicAuth } from './auth';
 import { validateBatchStructure } from './batch-validation';
 import type { CollectorContext } from './context';
@@ -20,13 +21,21 @@ export async function handleEventsBatch(call: IncomingCall, ctx: CollectorContex
     if (!check.ok) {
         return ctx.reject('mparticle', call, 400, check.errors);
     }
-    const { batch, batchId, mpid } = check;
+    await acceptBatch(call, ctx, check.batch, check.batchId, check.mpid);
+    return json(202, {});
+}
+
+/**
+ * Stores a valid batch (Events API model) once per batch_id, logs its events and checks them against the data
+ * plan. A re-sent batch is answered like a new one (the platform does the same; the client cannot tell, and
+ * need not). Returns whether it was new.
+ */
+export async function acceptBatch(call: IncomingCall, ctx: CollectorContext, batch: Batch, batchId: string, mpid: string): Promise<boolean> {
     const stored = ctx.store.insertBatch({ batchId, receivedAt: call.receivedAt, environment: batch.environment, mpid, batch });
     if (!stored) {
-        // The platform answers a re-sent batch like a new one; the client cannot tell, and need not.
         ctx.counters.duplicates++;
         ctx.log(`[dup] batch ${batchId} already stored`);
-        return json(202, {});
+        return false;
     }
     const events = batch.events ?? [];
     ctx.log(formatBatch(batchId, mpid, batch.environment, events.length));
@@ -44,5 +53,5 @@ export async function handleEventsBatch(call: IncomingCall, ctx: CollectorContex
         }
     }
     // Accepted even with plan violations: the real platform takes the batch and flags it.
-    return json(202, {});
+    return true;
 }

@@ -6,13 +6,13 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 export type Kind =
-    | 'string' | 'nonEmptyString' | 'integer' | 'nonNegativeInteger' | 'timestamp' | 'boolean' | 'object' | 'array'
+    | 'string' | 'nonEmptyString' | 'integer' | 'number' | 'nonNegativeInteger' | 'timestamp' | 'boolean' | 'object' | 'array'
     | 'mpid' | 'batchId' | 'stringMap' | 'attributeValue';
 
 export interface Rule {
     kind: Kind;
     required?: boolean;
-    /** Allowed values for a string. */
+    /** Allowed values for a string (for an integer: its decimal text). */
     oneOf?: readonly string[];
     /** null is an accepted value (e.g. the old value of a new user attribute). */
     nullable?: boolean;
@@ -89,6 +89,13 @@ export class Checker {
             case 'integer':
                 if (typeof value !== 'number' || !Number.isInteger(value)) {
                     expect('integer');
+                } else if (rule.oneOf && !rule.oneOf.includes(String(value))) {
+                    this.add(at, `${value} is not one of ${rule.oneOf.join(', ')}`);
+                }
+                break;
+            case 'number':
+                if (typeof value !== 'number' || !Number.isFinite(value)) {
+                    expect('number');
                 }
                 break;
             case 'nonNegativeInteger':
