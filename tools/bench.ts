@@ -4,6 +4,7 @@
  * through a burst, and what went over the wire. Engine figures are relative: a Roku is slower.
  */
 import { runScenario } from './simulate/runScenario';
+import { uploadTransport } from './collector';
 
 async function main() {
     const figures: Array<[string, string]> = [];
@@ -18,7 +19,7 @@ async function main() {
             }
         }
     });
-    const posts = result.wireLog.filter((r) => r.path === '/v2/events');
+    const posts = result.wireLog.filter((r) => uploadTransport(r) !== undefined);
     const bytes = posts.map((r) => JSON.stringify(r.body).length);
     const events = result.events.length;
     figures.push(['wire.eventBatches', `${posts.length} requests`]);

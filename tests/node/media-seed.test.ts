@@ -8,6 +8,7 @@
 import { before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
+import { uploadedEvents, uploadTransport } from '../../tools/collector';
 import { runScenario, type ScenarioResult } from '../../tools/simulate/runScenario';
 import type { StoredEvent } from '../../tools/collector/records';
 
@@ -60,10 +61,10 @@ describe('Roku media seed samples, verbatim, through the scenario runner', () =>
 
     test('the wire log (what --out writes) carries each sample\'s media events, in order', () => {
         const onTheWire = (result: ScenarioResult) => result.wireLog
-            .filter((r) => r.method === 'POST' && r.path === '/v2/events' && r.status !== undefined && r.status < 300)
-            .flatMap((r) => ((r.body as { events?: Array<{ data?: { event_name?: string; custom_event_type?: string } }> }).events ?? []))
-            .filter((e) => e.data?.custom_event_type === 'media')
-            .map((e) => e.data?.event_name);
+            .filter((r) => uploadTransport(r) !== undefined && r.status !== undefined && r.status < 300)
+            .flatMap((r) => uploadedEvents(r).map((e) => e.data as { event_name?: string; custom_event_type?: string } | undefined))
+            .filter((data) => data?.custom_event_type === 'media')
+            .map((data) => data?.event_name);
         assert.deepEqual(onTheWire(session), ['Media Session Start', 'Play', 'Pause', 'Media Content End', 'Media Session End', 'Media Session Summary']);
         assert.deepEqual(onTheWire(advertising), mediaEvents(advertising).map((e) => e.eventName));
         assert.deepEqual(onTheWire(custom), ['Custom Media Event']);

@@ -1,0 +1,104 @@
+/**
+ * The native wire loses nothing the Events API model holds. tests/scenarios/wire-every-kind.bs has the SDK
+ * write a generated sample of every event kind it sends with both encoders, from the same model events; here
+ * each native message, translated by the collector, must equal its Events API twin, and the native upload bodies
+ * the SDK built, posted to a collector (signed with Node's crypto), must be stored as exactly those events.
+ */
+import { before, describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'path';
+import type { BaseEvent } from '@mparticle/event-models';
+import { runScenario, type ScenarioResult } from '../../tools/simulate/runScenario';
+import { startCollector } from '../../tools/collector';
+import { postSigned } from '../../tools/collector/client';
+import { translateMessage, translateNativeBatch } from '../../tools/collector/native';
+import { validateBatchStructure } from '../../tools/collector/batch-validation';
+
+const SCENARIO = path.join(__dirname, '..', 'scenarios', 'wire-every-kind.bs');
+
+const EVENT_KINDS = ['custom_event', 'screen_view', 'session_start', 'session_end', 'user_attribute_change', 'opt_out', 'application_state_transition'];
+const CUSTOM_EVENT_TYPES = ['navigation', 'location', 'search', 'transaction', 'user_content', 'user_preference', 'social', 'media', 'other'];
+const MEDIA_EVENTS = [
+    'Media Session Start', 'Play', 'Pause', 'Seek Start', 'Seek End', 'Buffer Start', 'Buffer End', 'Ad Break Start', 'Ad Start',
+    'Ad Click', 'Ad Skip', 'Ad Session Summary', 'Ad Break End', 'Segment Start', 'Segment End', 'Segment Session Summary',
+    'Update QoS', 'Milestone', 'Media Error', 'Media Content End', 'Media Session End', 'Media Session Summary'
+];
+
+interface Pair {
+    native: Record<string, unknown>;
+    eventsApi: BaseEvent;
+}
+
+function linesAfter(result: ScenarioResult, tag: string): string[] {
+    return result.lines.filter((line) => line.startsWith(`${tag} `)).map((line) => line.slice(tag.length + 1));
+}
+
+function dataOf(event: BaseEvent): Record<string, unknown> {
+    return (event.data ?? {}) as Record<string, unknown>;
+}
+
+describe('native wire round trip over every event kind', { timeout: 240_000 }, () => {
+    let result: ScenarioResult;
+    let pairs: Pair[];
+    let bodies: string[];
+
+    before(async () => {
+        result = await runScenario({ scenario: SCENARIO, timeoutMs: 180_000 });
+        pairs = linesAfter(result, '[pair]').map((line) => {
+            const [native, eventsApi, ...rest] = line.split('\t');
+            assert.equal(rest.length, 0, 'wire texts hold no raw tab');
+            return { native: JSON.parse(native), eventsApi: JSON.parse(eventsApi) };
+        });
+        bodies = linesAfter(result, '[native-batch]');
+    });
+
+    test('the sample ran and covers every event kind, custom event type and media event', () => {
+        assert.equal(result.exitCode, 0, result.failure);
+        assert.ok(result.lines.includes('[round-trip] done'));
+        const kinds = new Set(pairs.map((p) => p.eventsApi.event_type));
+        assert.deepEqual(EVENT_KINDS.filter((k) => !kinds.has(k as BaseEvent['event_type'])), [], 'kinds not sampled');
+        const custom = pairs.filter((p) => p.eventsApi.event_type === 'custom_event').map((p) => dataOf(p.eventsApi));
+        const types = new Set(custom.map((d) => d.custom_event_type));
+        assert.deepEqual(CUSTOM_EVENT_TYPES.filter((t) => !types.has(t)), []);
+        const media = new Set(custom.filter((d) => d.custom_event_type === 'media').map((d) => d.event_name));
+        assert.deepEqual(MEDIA_EVENTS.filter((name) => !media.has(name)), [], 'media events not sampled');
+        assert.ok(custom.some((d) => d.event_name === 'mParticle SDK Dropped Events'), 'the dropped-events report is sampled');
+    });
+
+    test('every native message translates to exactly its Events API twin', () => {
+        assert.ok(pairs.length >= 50, `${pairs.length} events`);
+        for (const pair of pairs) {
+            assert.deepEqual(translateMessage(pair.native), pair.eventsApi, JSON.stringify(pair.native));
+        }
+    });
+
+    test('the native uploads the SDK built are valid, and are stored as those events', async () => {
+        assert.ok(bodies.length >= 3, `${bodies.length} uploads`);
+        const twins = new Map(pairs.map((p) => [String(dataOf(p.eventsApi).source_message_id), p.eventsApi]));
+        for (const body of bodies) {
+            const native = translateNativeBatch(JSON.parse(body));
+            assert.ok(native.ok, native.ok ? '' : native.errors.join('\n'));
+            const check = validateBatchStructure(native.batch);
+            assert.ok(check.ok, check.ok ? '' : check.errors.join('\n'));
+        }
+        const collector = await startCollector({ quiet: true });
+        try {
+            for (const body of bodies) {
+                const apiKey = 'test-api-key';
+                const res = await postSigned(`${collector.url}/v2/${apiKey}/events`, body);
+                assert.equal(res.status, 202, res.text);
+            }
+            const stored = collector.events();
+            assert.equal(stored.length, twins.size, 'every event stored once');
+            for (const event of stored) {
+                const id = String(dataOf(event.event).source_message_id);
+                assert.deepEqual(event.event, twins.get(id), id);
+            }
+            const last = collector.batches().at(-1);
+            assert.deepEqual(last?.batch.user_identities, { customer_id: 'round-trip', email: 'rt@example.com' });
+            assert.deepEqual(last?.batch.user_attributes, { tags: ['a', '2', 'true'] });
+        } finally {
+            await collector.close();
+        }
+    });
+});
