@@ -4,6 +4,8 @@
  * assertion is on what the collector stored (the mParticle Events API batches the SDK uploaded).
  *
  * Values are compared as the collector stores them: custom attribute values are strings.
+ * The SDK runs on the default (native) transport; `npm test` runs this file once more with
+ * MP_TEST_TRANSPORT=eventsApi.
  */
 import { before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -39,11 +41,13 @@ function sortedKeys(attributes: Record<string, string>): string[] {
     return Object.keys(attributes).sort();
 }
 
+const TRANSPORT = process.env.MP_TEST_TRANSPORT === 'eventsApi' ? 'eventsApi' : 'native';
+
 function run(name: string): Promise<ScenarioResult> {
-    return runScenario({ scenario: path.join(SCENARIOS, `${name}.brs`), timeoutMs: 60_000 });
+    return runScenario({ scenario: path.join(SCENARIOS, `${name}.brs`), timeoutMs: 60_000, options: { transport: TRANSPORT } });
 }
 
-describe('Roku media seed samples, verbatim, through the scenario runner', () => {
+describe(`Roku media seed samples, verbatim, through the scenario runner (${TRANSPORT} transport)`, () => {
     let session: ScenarioResult;
     let advertising: ScenarioResult;
     let custom: ScenarioResult;
@@ -56,6 +60,8 @@ describe('Roku media seed samples, verbatim, through the scenario runner', () =>
         for (const [name, result] of [['seed-media-session', session], ['seed-advertising', advertising], ['seed-custom-media-event', custom]] as const) {
             assert.equal(result.failure, undefined, `${name}: ${result.failure}`);
             assert.equal(result.exitCode, 0, name);
+            const uploads = new Set(result.wireLog.map(uploadTransport).filter((t) => t !== undefined));
+            assert.deepEqual([...uploads], [TRANSPORT], `${name}: every upload on the ${TRANSPORT} transport`);
         }
     });
 
