@@ -1,6 +1,7 @@
 /**
  * Reads a Rooibos console report (headless engine or a device's port 8085 console) into counts.
  * A run that printed no result line did not finish: that is a failure, never a pass.
+ * Device framing (CRLF, ANSI colours, system log lines, earlier runs) does not change the counts.
  */
 export interface RooibosCounts {
     total: number;
@@ -14,13 +15,19 @@ export interface RooibosCounts {
     failures: string[];
 }
 
+/** Removes ANSI colour codes and carriage returns (a device console sends both). */
+export function cleanConsole(text: string): string {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').replace(/\r/g, '');
+}
+
 function count(text: string, label: string): number | undefined {
     const match = new RegExp(`^\\s*${label}:\\s*(\\d+)\\s*$`, 'm').exec(text);
     return match ? Number(match[1]) : undefined;
 }
 
 export function parseRooibosReport(output: string): RooibosCounts {
-    const text = output.replace(/\r/g, '');
+    const text = cleanConsole(output);
     // Only the last report counts (a device console may hold earlier runs).
     const start = text.lastIndexOf('[START TEST REPORT]');
     const report = start >= 0 ? text.slice(start) : '';
@@ -36,6 +43,11 @@ export function parseRooibosReport(output: string): RooibosCounts {
         result: resultMatch ? (resultMatch[1] as 'PASS' | 'FAIL') : undefined,
         failures
     };
+}
+
+/** Lines of a console report worth showing when the rest is left out: failures, errors, totals, the result. */
+export function isReportHighlight(line: string): boolean {
+    return /\.\.(FAIL|CRASH)\b|Error|\[Rooibos Result\]|Total:|Passed:|Failed:|Crashed:/.test(line);
 }
 
 /** passed/failed as the test summary counts them: crashes are failures, an unfinished run is one. */

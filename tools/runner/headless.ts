@@ -23,9 +23,11 @@ export interface RunOptions {
     profileDir?: string;
     /** Called for every line the channel prints, as it arrives. */
     onOutput?: (line: string, level: OutputLevel) => void;
+    /** Stops the channel from outside (status `stopped`), as pressing Home does on a device. */
+    signal?: AbortSignal;
 }
 
-export type RunStatus = 'exited' | 'crashed' | 'timeout';
+export type RunStatus = 'exited' | 'crashed' | 'timeout' | 'stopped';
 
 export interface RunResult {
     status: RunStatus;
@@ -198,9 +200,15 @@ export async function runChannel(options: RunOptions): Promise<RunResult> {
         await page.evaluate(({ deepLink }) => (window as any).startChannel('channel.zip', deepLink), { deepLink: options.deepLink ?? {} });
 
         const timer = setTimeout(() => finish({ status: 'timeout' }), Math.max(0, timeoutMs - (Date.now() - started)));
+        const stop = () => finish({ status: 'stopped' });
+        if (options.signal?.aborted) {
+            stop();
+        }
+        options.signal?.addEventListener('abort', stop);
         const outcome = await done;
         clearTimeout(timer);
-        if (outcome.status === 'timeout') {
+        options.signal?.removeEventListener('abort', stop);
+        if (outcome.status === 'timeout' || outcome.status === 'stopped') {
             await page.evaluate(() => (window as any).stopChannel()).catch(() => undefined);
         }
         printLines.flush();
