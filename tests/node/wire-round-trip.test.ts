@@ -1,5 +1,5 @@
 /**
- * The native wire loses nothing the Events API model holds. tests/scenarios/wire-every-kind.bs has the SDK
+ * The native wire loses nothing the Events API model holds, and a wrong secret is refused end to end. tests/scenarios/wire-every-kind.bs has the SDK
  * write a generated sample of every event kind it sends with both encoders, from the same model events; here
  * each native message, translated by the collector, must equal its Events API twin, and the native upload bodies
  * the SDK built, posted to a collector (signed with Node's crypto), must be stored as exactly those events.
@@ -9,12 +9,13 @@ import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import type { BaseEvent } from '@mparticle/event-models';
 import { runScenario, type ScenarioResult } from '../../tools/simulate/runScenario';
-import { startCollector } from '../../tools/collector';
+import { startCollector, uploadedBatchId, uploadTransport } from '../../tools/collector';
 import { postSigned } from '../../tools/collector/client';
 import { translateMessage, translateNativeBatch } from '../../tools/collector/native';
 import { validateBatchStructure } from '../../tools/collector/batch-validation';
 
 const SCENARIO = path.join(__dirname, '..', 'scenarios', 'wire-every-kind.bs');
+const PLUMBING = path.join(__dirname, '..', 'scenarios', 'plumbing.brs');
 
 const EVENT_KINDS = ['custom_event', 'screen_view', 'session_start', 'session_end', 'user_attribute_change', 'opt_out', 'application_state_transition'];
 const CUSTOM_EVENT_TYPES = ['navigation', 'location', 'search', 'transaction', 'user_content', 'user_preference', 'social', 'media', 'other'];
@@ -41,9 +42,13 @@ describe('native wire round trip over every event kind', { timeout: 240_000 }, (
     let result: ScenarioResult;
     let pairs: Pair[];
     let bodies: string[];
+    let wrongSecret: ScenarioResult;
 
     before(async () => {
-        result = await runScenario({ scenario: SCENARIO, timeoutMs: 180_000 });
+        [result, wrongSecret] = await Promise.all([
+            runScenario({ scenario: SCENARIO, timeoutMs: 180_000 }),
+            runScenario({ scenario: PLUMBING, timeoutMs: 120_000, options: { apiSecret: 'not-the-secret' } })
+        ]);
         pairs = linesAfter(result, '[pair]').map((line) => {
             const [native, eventsApi, ...rest] = line.split('\t');
             assert.equal(rest.length, 0, 'wire texts hold no raw tab');
@@ -100,5 +105,17 @@ describe('native wire round trip over every event kind', { timeout: 240_000 }, (
         } finally {
             await collector.close();
         }
+    });
+
+    test('a wrong secret: the real SDK\'s signed uploads and IDSync calls get 401, are reported, and are not retried', () => {
+        assert.equal(wrongSecret.exitCode, 0, wrongSecret.failure);
+        const uploads = wrongSecret.wireLog.filter((e) => uploadTransport(e) === 'native');
+        assert.ok(uploads.length >= 1);
+        assert.deepEqual(uploads.map((e) => e.status), uploads.map(() => 401));
+        const ids = uploads.map(uploadedBatchId);
+        assert.equal(new Set(ids).size, ids.length, 'no batch was sent twice');
+        assert.ok(wrongSecret.wireLog.some((e) => e.path === '/v1/identify' && e.status === 401), 'IDSync is signed and refused too');
+        assert.equal(wrongSecret.events.length, 0, 'nothing stored');
+        assert.ok(wrongSecret.lines.some((line) => /refused a batch with HTTP 401/.test(line)), 'the SDK reports the refusal');
     });
 });
