@@ -11,18 +11,27 @@ export async function handleEventsBatch(call: IncomingCall, ctx: CollectorContex
     if (!auth.ok) {
         return ctx.unauthorized('mparticle', call, auth.reason);
     }
-    if (!isJsonContentType(call.headers)) {
-        return ctx.reject('mparticle', call, 400, [`Content-Type must be application/json, got ${JSON.stringify(call.headers['content-type'] ?? '')}`]);
+    const body = jsonBody(call, ctx);
+    if (!body.ok) {
+        return body.reply;
     }
-    if (!call.json.ok) {
-        return ctx.reject('mparticle', call, 400, [call.json.error]);
-    }
-    const check = validateBatchStructure(call.json.value);
+    const check = validateBatchStructure(body.value);
     if (!check.ok) {
         return ctx.reject('mparticle', call, 400, check.errors);
     }
     await acceptBatch(call, ctx, check.batch, check.batchId, check.mpid);
     return json(202, {});
+}
+
+/** The JSON body of an upload, or the 400 answer when it is not JSON (Content-Type or content). */
+export function jsonBody(call: IncomingCall, ctx: CollectorContext): { ok: true; value: unknown } | { ok: false; reply: Reply } {
+    if (!isJsonContentType(call.headers)) {
+        return { ok: false, reply: ctx.reject('mparticle', call, 400, [`Content-Type must be application/json, got ${JSON.stringify(call.headers['content-type'] ?? '')}`]) };
+    }
+    if (!call.json.ok) {
+        return { ok: false, reply: ctx.reject('mparticle', call, 400, [call.json.error]) };
+    }
+    return { ok: true, value: call.json.value };
 }
 
 /**

@@ -9,8 +9,8 @@ import { createHash } from 'crypto';
 import { checkSignature } from './auth';
 import { validateBatchStructure } from './batch-validation';
 import type { CollectorContext } from './context';
-import { acceptBatch } from './events-api';
-import { isJsonContentType, isPlainObject, json, type IncomingCall, type Reply } from './http-io';
+import { acceptBatch, jsonBody } from './events-api';
+import { isPlainObject, json, type IncomingCall, type Reply } from './http-io';
 import { translateNativeBatch } from './native';
 
 export const NATIVE_EVENTS_PATH = /^\/v2\/([^/]+)\/events$/;
@@ -46,13 +46,11 @@ export async function handleNativeBatch(call: IncomingCall, pathKey: string, ctx
     if (!auth.ok) {
         return ctx.unauthorized('mparticle', call, auth.reason);
     }
-    if (!isJsonContentType(call.headers)) {
-        return ctx.reject('mparticle', call, 400, [`Content-Type must be application/json, got ${JSON.stringify(call.headers['content-type'] ?? '')}`]);
+    const body = jsonBody(call, ctx);
+    if (!body.ok) {
+        return body.reply;
     }
-    if (!call.json.ok) {
-        return ctx.reject('mparticle', call, 400, [call.json.error]);
-    }
-    const native = translateNativeBatch(call.json.value);
+    const native = translateNativeBatch(body.value);
     if (!native.ok) {
         return ctx.reject('mparticle', call, 400, native.errors);
     }
