@@ -3,7 +3,7 @@
  * a local collector standing in for mParticle and Adobe Media Edge, and shows what arrived.
  * The sample plays a short scripted session in real time (about 20 s).
  */
-import { startCollector, type Collector } from './collector';
+import { startCollector, uploadTransport, type Collector } from './collector';
 import { buildChannel, zipChannel } from './build/channel';
 import { ChromiumMissingError, runChannel } from './runner/headless';
 import { collectorOptions, runnerConfigFile } from './runner/runnerConfig';
@@ -22,7 +22,8 @@ function section(title: string) {
 function report(collector: Collector) {
     const events = collector.events();
     const batches = collector.batches();
-    section(`mParticle: ${events.length} events in ${batches.length} batches`);
+    const transports = [...new Set(collector.wireLog().map(uploadTransport).filter((t) => t !== undefined))];
+    section(`mParticle (${transports.join(', ') || 'no uploads'}): ${events.length} events in ${batches.length} batches`);
     for (const event of events) {
         const attrs = event.attributes ?? {};
         const detail = ['playhead_position', 'media_content_time_spent', 'media_total_ad_time_spent', 'media_content_complete', 'milestone', 'ad_content_id', 'segment_title', 'error_name']
