@@ -5,9 +5,11 @@
  */
 import { runScenario } from './simulate/runScenario';
 import { uploadTransport } from './collector';
+import { Progress } from './util/progress';
 
 async function main() {
     const figures: Array<[string, string]> = [];
+    const progress = new Progress('bench');
     const result = await runScenario({
         scenario: 'tests/bench/throughput.brs',
         options: { logLevel: 0, batchSize: 100 },
@@ -16,9 +18,10 @@ async function main() {
             const match = /^\[bench\] (\S+) (.+)$/.exec(line.trim());
             if (match) {
                 figures.push([match[1], match[2]]);
+                progress.update(`${figures.length} figures, last ${match[1]}`);
             }
         }
-    });
+    }).finally(() => progress.done());
     const posts = result.wireLog.filter((r) => uploadTransport(r) !== undefined);
     const bytes = posts.map((r) => JSON.stringify(r.body).length);
     const events = result.events.length;

@@ -5,15 +5,18 @@
 import { reportRooibosProblems, runRooibosHeadless } from './rooibos/headlessRun';
 import { parseArgs } from './util/args';
 import { ChromiumMissingError } from './runner/headless';
+import { Progress } from './util/progress';
 
 async function main() {
     const args = parseArgs(process.argv.slice(2), { verbose: 'boolean', timeout: 'number' });
     const verbose = args.options.verbose === true;
+    const progress = new Progress('rooibos');
     const result = await runRooibosHeadless({
         timeoutMs: (args.options.timeout as number | undefined ?? 300) * 1000,
+        progress,
         onOutput: (line) => {
             if (verbose || /FAIL|CRASH|Error|error|\[Rooibos Result\]/.test(line)) {
-                console.log(line);
+                progress.log(line);
             }
         }
     });

@@ -9,6 +9,8 @@ import { writeJsonLines } from './collector';
 import { ChromiumMissingError } from './runner/headless';
 import { parseOptionArg, runScenario } from './simulate/runScenario';
 import { parseArgs } from './util/args';
+import { Progress, type StatusStream } from './util/progress';
+import type { Collector } from './collector';
 
 async function main() {
     const args = parseArgs(process.argv.slice(2), { out: 'string', option: 'list', timeout: 'number', quiet: 'boolean' });
@@ -23,17 +25,33 @@ async function main() {
         options[key] = value;
     }
     const quiet = args.options.quiet === true;
+    // On a terminal, a status line says what has arrived so far (a run with many sessions is long).
+    const progress = new Progress('simulate');
+    let collector: Collector | undefined;
+    const poll = setInterval(() => {
+        const stats = collector?.stats();
+        if (stats) {
+            progress.update(`${stats.requests} requests, ${stats.events} mParticle events, ${stats.adobeEvents} Adobe calls`);
+        }
+    }, 500);
+    poll.unref();
     const result = await runScenario({
         scenario,
         options,
         timeoutMs: ((args.options.timeout as number | undefined) ?? 60) * 1000,
+        onCollector: (running) => {
+            collector = running;
+        },
         onOutput: (line, level) => {
             if (level !== 'print') {
-                console.error(line);
+                progress.log(line, process.stderr as StatusStream);
             } else if (!quiet) {
-                console.log(line);
+                progress.log(line);
             }
         }
+    }).finally(() => {
+        clearInterval(poll);
+        progress.done();
     });
     if (typeof args.options.out === 'string') {
         writeJsonLines(args.options.out, result.wireLog);

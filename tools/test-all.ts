@@ -1,15 +1,18 @@
 /**
  * npm test: every suite, in order, then one line `N passed, N failed` for all of them together.
  * Exits non-zero when anything failed. Steps:
- *   typecheck (tsc --noEmit) · generated files current (codegen --check) · node:test suites ·
- *   the seed samples again on the Events API transport · bsc build of the sample channel with zero
- *   diagnostics (bslint included) · Rooibos specs headlessly · scenarios through `npm run simulate`.
+ *   typecheck (tsc --noEmit) · generated files current (codegen --check) · formatting (bsfmt) ·
+ *   node:test suites (the packed SDK's consumer channels among them) · the seed samples again on
+ *   the Events API transport · bsc build of the sample channel with zero diagnostics (bslint
+ *   included) · Rooibos specs headlessly · scenarios through `npm run simulate`. On a terminal a
+ *   status line shows the Rooibos run's progress.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildChannel, ROOT } from './build/channel';
 import { reportRooibosProblems, runRooibosHeadless } from './rooibos/headlessRun';
+import { Progress } from './util/progress';
 
 interface StepResult {
     name: string;
@@ -19,12 +22,13 @@ interface StepResult {
 }
 
 const results: StepResult[] = [];
+type StepRun = () => Promise<{ passed: number; failed: number }> | { passed: number; failed: number };
 
 function header(name: string) {
     console.log(`\n=== ${name} ${'='.repeat(Math.max(0, 70 - name.length))}`);
 }
 
-async function step(name: string, run: () => Promise<{ passed: number; failed: number }> | { passed: number; failed: number }) {
+async function step(name: string, run: StepRun) {
     header(name);
     const started = Date.now();
     let outcome: { passed: number; failed: number };
@@ -83,10 +87,12 @@ async function cleanBuild(): Promise<{ passed: number; failed: number }> {
 }
 
 async function rooibos(): Promise<{ passed: number; failed: number }> {
+    const progress = new Progress('rooibos');
     const result = await runRooibosHeadless({
+        progress,
         onOutput: (line) => {
             if (/\.\.(FAIL|CRASH)\b|Error|\[Rooibos Result\]|Total:|Passed:|Failed:|Crashed:/.test(line)) {
-                console.log(line);
+                progress.log(line);
             }
         }
     });
@@ -116,14 +122,20 @@ function simulateCli(): { passed: number; failed: number } {
 
 async function main() {
     const started = Date.now();
-    await step('typecheck (tsc --noEmit)', () => command('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
-    await step('generated files are current (codegen --check)', () => command('npx', ['ts-node', 'tools/codegen/index.ts', '--check']));
-    await step('node:test', () => nodeTests());
-    // The suites run on the default (native) transport; the seed samples once more on the other.
-    await step('seed samples on the Events API transport', () => nodeTests(['tests/node/media-seed.test.ts'], { MP_TEST_TRANSPORT: 'eventsApi' }));
-    await step('bsc build, zero diagnostics (bslint)', () => cleanBuild());
-    await step('Rooibos specs (headless)', () => rooibos());
-    await step('scenarios (npm run simulate)', () => simulateCli());
+    const steps: Array<[string, StepRun]> = [
+        ['typecheck (tsc --noEmit)', () => command('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])],
+        ['generated files are current (codegen --check)', () => command('npx', ['ts-node', 'tools/codegen/index.ts', '--check'])],
+        ['formatting (bsfmt, npm run format:check)', () => command('npx', ['ts-node', 'tools/format.ts', '--check'])],
+        ['node:test', () => nodeTests()],
+        // The suites run on the default (native) transport; the seed samples once more on the other.
+        ['seed samples on the Events API transport', () => nodeTests(['tests/node/media-seed.test.ts'], { MP_TEST_TRANSPORT: 'eventsApi' })],
+        ['bsc build, zero diagnostics (bslint)', () => cleanBuild()],
+        ['Rooibos specs (headless)', () => rooibos()],
+        ['scenarios (npm run simulate)', () => simulateCli()]
+    ];
+    for (const [index, [name, run]] of steps.entries()) {
+        await step(`[${index + 1}/${steps.length}] ${name}`, run);
+    }
 
     header('summary');
     for (const r of results) {

@@ -36,8 +36,8 @@ export interface BuildResult {
     problems: string[];
 }
 
-function formatDiagnostic(d: Diagnostic): string {
-    const file = d.file?.srcPath ? path.relative(ROOT, d.file.srcPath) : '?';
+function formatDiagnostic(d: Diagnostic, relativeTo = ROOT): string {
+    const file = d.file?.srcPath ? path.relative(relativeTo, d.file.srcPath) : '?';
     const severity = d.severity === DiagnosticSeverity.Error ? 'error' : 'warning';
     return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code}: ${d.message}`;
 }
@@ -68,7 +68,45 @@ export async function buildChannel(options: BuildOptions): Promise<BuildResult> 
     });
     const diagnostics = (builder.getDiagnostics() as unknown as Diagnostic[]).filter((d) =>
         d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning);
-    return { stagingDir, diagnostics, problems: diagnostics.map(formatDiagnostic) };
+    return { stagingDir, diagnostics, problems: diagnostics.map((d) => formatDiagnostic(d)) };
+}
+
+export interface CheckOptions {
+    /** Folder holding manifest, source/ and components/. */
+    rootDir: string;
+    /** bsconfig to read (none: bsc defaults, never a bsconfig.json found in a parent folder). */
+    project?: string;
+    /** Copy and transpile into this staging folder (default: validate only). */
+    stagingDir?: string;
+    files?: Array<string | { src: string | string[]; dest?: string }>;
+    /** Count warnings too (default: errors only). */
+    warnings?: boolean;
+}
+
+/** bsc over a channel folder that is not this repository's (dist/, a consumer channel): its problems, paths relative to rootDir's parent. */
+export async function checkChannel(options: CheckOptions): Promise<string[]> {
+    let project = options.project;
+    if (!project) {
+        project = path.join(ROOT, 'out', 'empty.bsconfig.json');
+        fs.mkdirSync(path.dirname(project), { recursive: true });
+        fs.writeFileSync(project, '{}\n');
+    }
+    const builder = new ProgramBuilder();
+    await builder.run({
+        project,
+        rootDir: options.rootDir,
+        cwd: path.dirname(project),
+        ...(options.files ? { files: options.files } : {}),
+        ...(options.stagingDir ? { stagingDir: options.stagingDir, retainStagingDir: true } : {}),
+        copyToStaging: options.stagingDir !== undefined,
+        createPackage: false,
+        watch: false,
+        deploy: false,
+        logLevel: 'error' as any,
+        showDiagnosticsInConsole: false
+    });
+    const wanted = (d: Diagnostic) => d.severity === DiagnosticSeverity.Error || (options.warnings === true && d.severity === DiagnosticSeverity.Warning);
+    return (builder.getDiagnostics() as unknown as Diagnostic[]).filter(wanted).map((d) => formatDiagnostic(d, path.dirname(options.rootDir)));
 }
 
 /** Zips a staging folder, adding `inject` files (package path -> content). */

@@ -6,6 +6,7 @@ import { buildChannel, ROOT, zipChannel } from '../build/channel';
 import { runChannel } from '../runner/headless';
 import { collectorOptions, runnerConfigFile } from '../runner/runnerConfig';
 import { parseRooibosReport, summarise, type RooibosCounts } from './report';
+import type { Progress } from '../util/progress';
 
 export interface RooibosRunResult {
     passed: number;
@@ -15,7 +16,14 @@ export interface RooibosRunResult {
     crash?: string;
 }
 
-export async function runRooibosHeadless(options: { timeoutMs?: number; onOutput?: (line: string) => void } = {}): Promise<RooibosRunResult> {
+export interface RooibosRunOptions {
+    timeoutMs?: number;
+    onOutput?: (line: string) => void;
+    /** Shows the tests run so far and the current suite (a status line on a terminal). */
+    progress?: Progress;
+}
+
+export async function runRooibosHeadless(options: RooibosRunOptions = {}): Promise<RooibosRunResult> {
     // Per-process staging, so concurrent runs (CI steps, several terminals) never share files.
     const stagingDir = path.join(ROOT, 'out', `rooibos-${process.pid}`);
     const build = await buildChannel({ project: 'bsconfig.test.json', stagingDir });
@@ -31,14 +39,19 @@ export async function runRooibosHeadless(options: { timeoutMs?: number; onOutput
             options: collectorOptions(collector.url, { useVirtualClock: true })
         }));
         const lines: string[] = [];
+        let testsRun = 0;
+        let suite = '';
         const run = await runChannel({
             zip,
             timeoutMs: options.timeoutMs ?? 300_000,
             onOutput: (line) => {
                 lines.push(line);
+                suite = /^> SUITE: (.*?)>*$/.exec(line)?.[1] ?? suite;
+                testsRun += line.startsWith('<<<< END It:') ? 1 : 0;
+                options.progress?.update(`${testsRun} tests run${suite ? `, suite ${suite}` : ''}`);
                 options.onOutput?.(line);
             }
-        });
+        }).finally(() => options.progress?.done());
         const counts = parseRooibosReport(lines.join('\n'));
         const summary = summarise(counts);
         const crash = run.status === 'crashed' ? run.errors.join('\n') : run.status === 'timeout' ? 'timed out' : undefined;

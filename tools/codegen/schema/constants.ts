@@ -1,7 +1,9 @@
 /** Constant groups of mParticleConstants(); names and values are those of mParticle's Roku SDK. */
 import type { ConstantGroup } from './types';
+import { version } from '../../../package.json';
 
-export const SDK_VERSION = '0.1.0';
+/** package.json's version: `npm version` changes it, `npm run codegen` carries it into the SDK. */
+export const SDK_VERSION: string = version;
 
 export const constants: ConstantGroup[] = [
     {
