@@ -1,19 +1,12 @@
 /**
  * npm run demo: the main job. Builds the sample channel (SDK included), runs it headlessly against
  * a local collector standing in for mParticle and Adobe Media Edge, and shows what arrived.
- * The sample plays a short scripted session in real time (about 20 s).
+ * The sample plays a short scripted session in real time (about 20 s). Non-interactive: it says
+ * where the live viewer is while it runs; `npm start` keeps it open.
  */
 import { startCollector, uploadTransport, type Collector } from './collector';
-import { buildChannel, zipChannel } from './build/channel';
-import { ChromiumMissingError, runChannel } from './runner/headless';
-import { collectorOptions, runnerConfigFile } from './runner/runnerConfig';
-
-const DEMO_ADOBE = {
-    configId: 'demo-datastream',
-    channel: 'sample-channel',
-    playerName: 'roku-sample-player',
-    appVersion: 'roku-media-sdk-demo'
-};
+import { ChromiumMissingError } from './runner/headless';
+import { buildSample, runSample, START_PORT } from './runner/sample';
 
 function section(title: string) {
     console.log(`\n${title}\n${'-'.repeat(title.length)}`);
@@ -51,23 +44,13 @@ function report(collector: Collector) {
 
 async function main() {
     console.log('demo: building the sample channel');
-    const build = await buildChannel({ project: 'bsconfig.json' });
-    if (build.problems.length > 0) {
-        console.error(build.problems.join('\n'));
-        process.exit(1);
-    }
+    const stagingDir = await buildSample();
     const collector = await startCollector({ log: (line) => console.log(`  collector ${line}`) });
     console.log(`demo: collector at ${collector.url}; running the channel headlessly`);
+    console.log(`demo: live viewer at ${collector.viewerUrl} while the demo runs (npm start keeps it open)`);
     try {
-        const zip = zipChannel(build.stagingDir, runnerConfigFile({
-            collectorUrl: collector.url,
-            options: collectorOptions(collector.url, { adobeMedia: DEMO_ADOBE })
-        }));
-        const run = await runChannel({
-            zip,
-            timeoutMs: 90_000,
-            onOutput: (line, level) => (level === 'print' ? console.log(`  channel ${line}`) : console.error(`  channel ${line}`))
-        });
+        const run = await runSample(stagingDir, collector,
+            (line, level) => (level === 'print' ? console.log(`  channel ${line}`) : console.error(`  channel ${line}`)));
         report(collector);
         const malformed = collector.malformed();
         if (run.status !== 'exited' || malformed.length > 0) {
@@ -76,6 +59,7 @@ async function main() {
         } else {
             console.log('\ndemo: ok');
         }
+        console.log(`demo: to watch the sample live, run \`npm start\` and open http://127.0.0.1:${START_PORT}/ (the live viewer; this run's was ${collector.viewerUrl})`);
     } finally {
         await collector.close();
     }

@@ -123,7 +123,7 @@ function simulateCli(): { passed: number; failed: number } {
 async function main() {
     const started = Date.now();
     const steps: Array<[string, StepRun]> = [
-        ['typecheck (tsc --noEmit)', () => command('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])],
+        ['typecheck (tsc --noEmit)', () => command('npm', ['run', '--silent', 'typecheck'])],
         ['generated files are current (codegen --check)', () => command('npx', ['ts-node', 'tools/codegen/index.ts', '--check'])],
         ['formatting (bsfmt, npm run format:check)', () => command('npx', ['ts-node', 'tools/format.ts', '--check'])],
         ['node:test', () => nodeTests()],

@@ -90,6 +90,7 @@ async function main(argv: string[]): Promise<void> {
     }
     const collector = await startCollector(buildOptions(options));
     console.log(`collector listening on ${collector.url}`);
+    console.log(`  live viewer       GET  ${collector.viewerUrl}`);
     console.log(`  mParticle events  POST ${collector.url}/v2/events`);
     console.log(`  mParticle IDSync  POST ${collector.url}/v1/identify | login | logout | {mpid}/modify`);
     console.log(`  Adobe Media Edge  POST ${collector.url}/ee/va/v1/{eventType}?configId=...`);

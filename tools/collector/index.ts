@@ -26,6 +26,7 @@ import type {
 import { CollectorServer } from './server';
 import { Store } from './store';
 import { WireLog, writeJsonLines } from './wire-log';
+import { ViewerFeed } from '../viewer/feed';
 
 export * from './options';
 export * from './records';
@@ -35,6 +36,8 @@ export { uploadTransport, uploadedBatchId, uploadedEvents, type Transport } from
 export interface Collector {
     /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
     readonly url: string;
+    /** The live viewer's page (url + '/'). */
+    readonly viewerUrl: string;
     readonly port: number;
     /** Stops the server and closes the store (query helpers stop working after this). */
     close(): Promise<void>;
@@ -102,7 +105,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         };
     };
 
-    const server = new CollectorServer({ ctx, faults, wireLog, stats, onChange: () => changes.emit('change') });
+    const viewer = new ViewerFeed(ctx);
+    const requestDone = (entry: WireLogEntry) => {
+        viewer.requestFinished(entry);
+        changes.emit('change');
+    };
+    const server = new CollectorServer({ ctx, faults, wireLog, stats, onChange: requestDone, viewer });
     let port: number;
     try {
         port = await server.listen(host, options.port ?? 0);
@@ -115,8 +123,11 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
     const collector: Collector = {
         url,
+        viewerUrl: `${url}/`,
         port,
         close() {
+            // The viewer's pages get everything stored before their streams end.
+            viewer.close();
             closing ??= server.close().then(() => store.close());
             return closing;
         },

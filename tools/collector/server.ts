@@ -1,6 +1,6 @@
 /**
  * The HTTP side: CORS and preflights, the wire log, injected faults, down mode, then routing to the handlers.
- * Order per request: down? -> OPTIONS? -> read body -> wire log -> fault decision -> handler -> (slow) reply.
+ * Order per request: down? -> viewer page? -> OPTIONS? -> read body -> wire log -> fault decision -> handler -> (slow) reply.
  */
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
@@ -14,16 +14,20 @@ import { BodyTooLargeError, flattenHeaders, json, parseJson, readBody, type Inco
 import { handleIdSync, matchIdSyncPath } from './identity';
 import { handleNativeBatch, NATIVE_EVENTS_PATH } from './native-api';
 import { handleQueryBatches, QUERY_BATCHES_PATH } from './query';
-import type { Api, CollectorStats } from './records';
+import type { Api, CollectorStats, WireLogEntry } from './records';
 import type { WireLog } from './wire-log';
+import type { ViewerFeed } from '../viewer/feed';
+import { isViewerRequest, serveViewer } from '../viewer/http';
 
 export interface ServerParts {
     ctx: CollectorContext;
     faults: FaultInjector;
     wireLog: WireLog;
     stats: () => CollectorStats;
-    /** Called whenever a request may have changed what the collector holds. */
-    onChange: () => void;
+    /** Called once per request when it is answered or dropped: what the collector holds may have changed. */
+    onChange: (entry: WireLogEntry) => void;
+    /** The live viewer's feed (GET /, /viewer/*). */
+    viewer: ViewerFeed;
 }
 
 function onlyPost(api: Api, call: IncomingCall, ctx: CollectorContext, handle: () => Reply | Promise<Reply>): Reply | Promise<Reply> {
@@ -137,6 +141,15 @@ export class CollectorServer {
         }
         const cors = corsHeaders(req.headers);
         const method = (req.method ?? 'GET').toUpperCase();
+        // Split by hand: new URL() would read a path like //v2/events as a host name.
+        const target = req.url ?? '/';
+        const q = target.indexOf('?');
+        const path = q >= 0 ? target.slice(0, q) : target;
+        if (isViewerRequest(method, path)) {
+            // People watching, not the SDK: no wire log, counters or faults.
+            await serveViewer(req, res, path, this.parts.viewer, ctx.log);
+            return;
+        }
         if (method === 'OPTIONS') {
             res.writeHead(204, { ...cors, Connection: 'close' }).end();
             return;
@@ -150,12 +163,9 @@ export class CollectorServer {
             }
             return;
         }
-        // Split by hand: new URL() would read a path like //v2/events as a host name.
-        const target = req.url ?? '/';
-        const q = target.indexOf('?');
         const call: IncomingCall = {
             method,
-            path: q >= 0 ? target.slice(0, q) : target,
+            path,
             query: new URLSearchParams(q >= 0 ? target.slice(q + 1) : ''),
             headers: flattenHeaders(req.headers),
             rawBody,
@@ -176,14 +186,14 @@ export class CollectorServer {
         if (decision?.action === 'drop') {
             // Nothing stored, nothing answered: the client sees a network error and should retry.
             req.socket.destroy();
-            this.parts.onChange();
+            this.parts.onChange(entry);
             return;
         }
         if (decision?.action === 'status') {
             const reply = faultReply(decision);
             entry.status = reply.status;
             this.send(res, cors, reply);
-            this.parts.onChange();
+            this.parts.onChange(entry);
             return;
         }
 
@@ -195,7 +205,7 @@ export class CollectorServer {
             reply = json(500, { errors: [`collector error: ${err instanceof Error ? err.message : String(err)}`] });
         }
         entry.status = reply.status;
-        this.parts.onChange();
+        this.parts.onChange(entry);
         if (decision?.action === 'slow') {
             // Already processed and stored; only the answer is late (so a client timeout leads to a re-send and a dedupe).
             const timer = setTimeout(() => {

@@ -218,8 +218,11 @@ export class Store {
         this.persist();
     }
 
-    batches(): StoredBatch[] {
-        return this.all('SELECT batch_id, received_at, environment, mpid, json FROM batches ORDER BY id').map((row) => ({
+    // The list methods take `from`, a count of rows to skip: rows are only ever appended, in the order listed,
+    // so a reader that remembers how many it has seen gets exactly the new ones (the live viewer does).
+
+    batches(from = 0): StoredBatch[] {
+        return this.all('SELECT batch_id, received_at, environment, mpid, json FROM batches ORDER BY id LIMIT -1 OFFSET ?', [from]).map((row) => ({
             batchId: str(row.batch_id),
             receivedAt: str(row.received_at),
             environment: str(row.environment),
@@ -228,10 +231,10 @@ export class Store {
         }));
     }
 
-    events(): StoredEvent[] {
+    events(from = 0): StoredEvent[] {
         return this.all(`SELECT e.batch_id, e.idx, e.event_type, e.event_name, e.custom_event_type, e.timestamp_ms, e.session_uuid, e.json,
                 b.received_at, b.environment, b.mpid
-            FROM events e JOIN batches b ON b.batch_id = e.batch_id ORDER BY b.id, e.idx`).map((row) => {
+            FROM events e JOIN batches b ON b.batch_id = e.batch_id ORDER BY b.id, e.idx LIMIT -1 OFFSET ?`, [from]).map((row) => {
             const event = JSON.parse(str(row.json)) as BaseEvent;
             return {
                 batchId: str(row.batch_id),
@@ -250,8 +253,8 @@ export class Store {
         });
     }
 
-    identityCalls(): IdentityCall[] {
-        return this.all('SELECT call, received_at, mpid, is_logged_in, request_id, json, response FROM identity_calls ORDER BY id').map((row) => ({
+    identityCalls(from = 0): IdentityCall[] {
+        return this.all('SELECT call, received_at, mpid, is_logged_in, request_id, json, response FROM identity_calls ORDER BY id LIMIT -1 OFFSET ?', [from]).map((row) => ({
             call: str(row.call) as IdentityCallKind,
             receivedAt: str(row.received_at),
             mpid: str(row.mpid),
@@ -262,8 +265,8 @@ export class Store {
         }));
     }
 
-    adobeEvents(): StoredAdobeEvent[] {
-        return this.all('SELECT received_at, config_id, session_id, event_type, timestamp, playhead, json FROM adobe_events ORDER BY id').map((row) => ({
+    adobeEvents(from = 0): StoredAdobeEvent[] {
+        return this.all('SELECT received_at, config_id, session_id, event_type, timestamp, playhead, json FROM adobe_events ORDER BY id LIMIT -1 OFFSET ?', [from]).map((row) => ({
             receivedAt: str(row.received_at),
             configId: str(row.config_id),
             eventType: str(row.event_type),

@@ -42,7 +42,8 @@ export interface RunResult {
 
 export const CHROMIUM_INSTALL_HINT = 'sudo apt-get install -y chromium   (or set $CHROMIUM to a Chromium/Chrome binary)';
 
-const CHROMIUM_ARGS = [
+/** Flags that work for headless Chromium on this kind of machine (closed network, no GPU, root). */
+export const CHROMIUM_ARGS = [
     '--headless',
     '--no-sandbox',
     '--disable-gpu',

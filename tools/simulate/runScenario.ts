@@ -21,8 +21,8 @@ export interface ScenarioOptions {
     collector?: CollectorOptions;
     /** Called for every line the channel prints. */
     onOutput?: (line: string, level: string) => void;
-    /** Called with the running collector, e.g. to change faults mid-run. */
-    onCollector?: (collector: Collector) => void;
+    /** Called with the running collector before the channel starts (awaited), e.g. to change faults mid-run or open the viewer. */
+    onCollector?: (collector: Collector) => void | Promise<void>;
 }
 
 export interface ScenarioResult {
@@ -99,8 +99,8 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     // The generated data plan checks every accepted batch unless the caller passes its own
     // (findings land in result.planViolations; they never fail the run).
     const collector = await startCollector({ quiet: true, dataPlan: loadDataPlan(), ...options.collector });
-    options.onCollector?.(collector);
     try {
+        await options.onCollector?.(collector);
         const sdkOptions = collectorOptions(collector.url, { useVirtualClock: true, ...options.options });
         const zip = zipChannel(build.stagingDir, runnerConfigFile({ collectorUrl: collector.url, options: sdkOptions }));
         let drained = false;
