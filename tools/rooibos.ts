@@ -1,6 +1,7 @@
 /**
- * npm run test:rooibos [-- --verbose] [--timeout s]
- * Runs every Rooibos spec headlessly and prints `N passed, N failed`.
+ * npm run test:rooibos [-- --verbose] [--timeout s] [--only name[,name...]]
+ * Runs every Rooibos spec headlessly (or, with --only, the spec files whose names contain one of
+ * the names) and prints `N passed, N failed`.
  */
 import { reportRooibosProblems, runRooibosHeadless } from './rooibos/headlessRun';
 import { parseArgs } from './util/args';
@@ -8,11 +9,12 @@ import { ChromiumMissingError } from './runner/headless';
 import { Progress } from './util/progress';
 
 async function main() {
-    const args = parseArgs(process.argv.slice(2), { verbose: 'boolean', timeout: 'number' });
+    const args = parseArgs(process.argv.slice(2), { verbose: 'boolean', timeout: 'number', only: 'string' });
     const verbose = args.options.verbose === true;
     const progress = new Progress('rooibos');
     const result = await runRooibosHeadless({
         timeoutMs: (args.options.timeout as number | undefined ?? 300) * 1000,
+        only: typeof args.options.only === 'string' ? args.options.only.split(',') : undefined,
         progress,
         onOutput: (line) => {
             if (verbose || /FAIL|CRASH|Error|error|\[Rooibos Result\]/.test(line)) {

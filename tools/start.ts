@@ -1,14 +1,14 @@
 /**
  * npm start [-- --port N] [--host H] [--verbose]: builds the sample channel, starts the collector with
  * its live viewer (checking batches against the generated data plan), prints the viewer's address,
- * plays the sample headlessly (about 20 s, in real time) and keeps serving until Ctrl-C. Enter plays
+ * plays the sample headlessly (about 35 s, in real time) and keeps serving until Ctrl-C. Enter plays
  * the sample again. A channel on a real Roku can send to the same collector (--host 0.0.0.0 and the
  * SDK's eventsBaseUrl / identityBaseUrl / adobeMedia.edgeBaseUrl pointed at it).
  */
 import { startCollector, type Collector } from './collector';
 import { loadDataPlan } from './codegen/artifacts';
 import { ChromiumMissingError } from './runner/headless';
-import { buildSample, runSample, START_PORT } from './runner/sample';
+import { buildSample, runSample, sampleMedia, START_PORT } from './runner/sample';
 import { parseArgs } from './util/args';
 import { viewerBundle } from './viewer/bundle';
 
@@ -19,7 +19,7 @@ function isPortTaken(err: unknown): boolean {
 }
 
 async function open(port: number, host: string | undefined, verbose: boolean): Promise<Collector> {
-    const options = { host, dataPlan: loadDataPlan(), log: verbose ? (line: string) => console.log(`  collector ${line}`) : () => undefined };
+    const options = { host, dataPlan: loadDataPlan(), media: sampleMedia(), log: verbose ? (line: string) => console.log(`  collector ${line}`) : () => undefined };
     try {
         return await startCollector({ ...options, port });
     } catch (err) {
@@ -33,7 +33,7 @@ async function open(port: number, host: string | undefined, verbose: boolean): P
 
 async function playSample(stagingDir: string, collector: Collector, verbose: boolean): Promise<void> {
     const before = collector.stats();
-    console.log('start: playing the sample channel headlessly (about 20 s; watch it in the viewer)');
+    console.log('start: playing the sample channel headlessly (about 35 s; watch it in the viewer)');
     const run = await runSample(stagingDir, collector, (line, level) => {
         if (verbose || level === 'error') {
             (level === 'print' ? console.log : console.error)(`  channel ${line}`);

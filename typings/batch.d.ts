@@ -8,6 +8,7 @@
 import type {
     ApplicationStateTransitionEvent,
     Batch,
+    CommerceEvent,
     CustomEvent,
     CustomEventData,
     CustomEventDataCustomEventTypeEnum,
@@ -48,6 +49,7 @@ export type UploadEvent =
     | AnyMediaCustomEvent
     | OtherCustomEvent
     | ScreenViewEvent
+    | CommerceEvent
     | SessionStartEvent
     | SessionEndEvent
     | OptOutEvent

@@ -45,6 +45,36 @@ export interface BridgeMethods {
      */
     "upload"(): void;
     /**
+     * Logs a commerce event (commerce_event): a product action, a promotion action and/or product impressions.
+     * Task handler: core.logCommerceEvent.
+     * @param productAction ProductAction.build(...), or invalid / {} for none.
+     * @param promotionAction PromotionAction.build(...), or invalid / {} for none.
+     * @param impressions Impression.build(...) items, or invalid / [] for none.
+     * @param customAttributes Custom attributes of the event; values become strings.
+     * @param screenName Screen the event happened on.
+     */
+    "logCommerceEvent"(productAction?: object, promotionAction?: object, impressions?: unknown[], customAttributes?: CustomAttributes, screenName?: string): void;
+    /**
+     * Logs a message built by hand in mParticle's message format, converted to the Events API event it stands for.
+     * Task handler: core.logMessage.
+     * @param message A message in mParticle's Roku format: { dt: MESSAGE_TYPE value, n: name, et: event type, attrs: custom attributes, ... } (custom "e", screen "v", commerce "cm", error "x", breadcrumb "b").
+     */
+    "logMessage"(message: object): void;
+    /**
+     * Sets an integration attribute, sent in every batch (integration_attributes) and kept across launches.
+     * Task handler: core.setIntegrationAttribute.
+     * @param integrationId Integration (kit) id, e.g. "160" (a whole number is accepted).
+     * @param attributeKey Attribute name, e.g. "app_instance_id".
+     * @param attributeValue String value (numbers and booleans are converted); invalid or "" removes the attribute.
+     */
+    "setIntegrationAttribute"(integrationId: unknown, attributeKey: string, attributeValue: unknown): void;
+    /**
+     * Sets the current user's consent state, sent in every batch of that user (consent_state) and kept across launches.
+     * Task handler: identity.setConsentState.
+     * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
+     */
+    "setConsentState"(consentState: object): void;
+    /**
      * Sets a user attribute of the current user.
      * Task handler: identity.setUserAttribute.
      * @param attributeKey Attribute name.
@@ -95,6 +125,12 @@ export interface BridgeMethods {
      */
     "identity.removeUserAttribute"(attributeKey: string): void;
     /**
+     * Sets the current user's consent state, sent in every batch of that user (consent_state) and kept across launches.
+     * Task handler: identity.setConsentState.
+     * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
+     */
+    "identity.setConsentState"(consentState: object): void;
+    /**
      * Starts the media session (Media Session Start).
      * Task handler: media.logMediaSessionStart.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
@@ -102,28 +138,28 @@ export interface BridgeMethods {
      */
     "media.logMediaSessionStart"(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Ends the media session (Media Session End); sends the session summary once.
+     * Ends the media session (Media Session End); sends the session summary once. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime, mediaSessionEndTime) on the render thread.
      * Task handler: media.logMediaSessionEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     "media.logMediaSessionEnd"(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * The content played to its end (Media Content End); marks it complete.
+     * The content played to its end (Media Content End); marks it complete. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime, mediaContentComplete) on the render thread.
      * Task handler: media.logMediaContentEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     "media.logMediaContentEnd"(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Playback started or resumed (Play).
+     * Playback started or resumed (Play). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logPlay.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     "media.logPlay"(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Playback paused (Pause).
+     * Playback paused (Pause). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logPause.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
@@ -173,14 +209,14 @@ export interface BridgeMethods {
      */
     "media.logPlayheadPosition"(mediaSession: MediaSession, position?: unknown): void;
     /**
-     * An ad break started (Ad Break Start); uses mediaSession.adBreak.
+     * An ad break started (Ad Break Start); uses mediaSession.adBreak. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logAdBreakStart.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     "media.logAdBreakStart"(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * The ad break ended (Ad Break End).
+     * The ad break ended (Ad Break End). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logAdBreakEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
@@ -306,6 +342,39 @@ export interface BridgeMethods {
      * Task handler: testing.drain.
      */
     "testing.drain"(): void;
+    /**
+     * Starts tracking a Video node (media.trackVideo makes this call): the session to start on the first play request, and the options.
+     * Task handler: tracking.start.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param mediaSession Session for the content (playlist items get copies with their own ids and metadata).
+     * @param options Tracking options (docs/auto-tracking.md#options).
+     */
+    "tracking.start"(trackerId: string, mediaSession: MediaSession, options?: object): void;
+    /**
+     * A field of the tracked Video node changed (the tracker node makes this call; position is coalesced).
+     * Task handler: tracking.video.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param field Video field name (state, position, seek, contentIndex, streamingSegment, ...).
+     * @param value The field's new value (only the keys the SDK reads, for associative arrays).
+     * @param position The Video node's position in seconds at that moment.
+     * @param at When the field changed: ms since the tracker node started (the render thread's clock).
+     */
+    "tracking.video"(trackerId: string, field: string, value: unknown, position?: number, at?: number): void;
+    /**
+     * An ad event, from media.rafAdapter (RAF tracking callback) or media.imaAdapter (IMA DAI StreamManager events).
+     * Task handler: tracking.ad.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param source "raf" or "ima".
+     * @param eventType RAF eventType (PodStart, Start, Complete, ...) or IMA event (start, complete, adBreakStarted, ...).
+     * @param info The fields of the event's context the SDK reads (ad id, title, duration, pod position, error code, ...).
+     */
+    "tracking.ad"(trackerId: string, source: string, eventType: string, info?: object): void;
+    /**
+     * Stops tracking (handle.stop()): a session in progress ends.
+     * Task handler: tracking.stop.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     */
+    "tracking.stop"(trackerId: string): void;
 }
 
 export type BridgeMethodId = keyof BridgeMethods;
@@ -318,6 +387,10 @@ export interface BridgeHandlers {
     "setSessionAttribute": { target: "core"; method: "setSessionAttribute"; arity: 2 };
     "setOptOut": { target: "core"; method: "setOptOut"; arity: 1 };
     "upload": { target: "core"; method: "upload"; arity: 0 };
+    "logCommerceEvent": { target: "core"; method: "logCommerceEvent"; arity: 5 };
+    "logMessage": { target: "core"; method: "logMessage"; arity: 1 };
+    "setIntegrationAttribute": { target: "core"; method: "setIntegrationAttribute"; arity: 3 };
+    "setConsentState": { target: "identity"; method: "setConsentState"; arity: 1 };
     "setUserAttribute": { target: "identity"; method: "setUserAttribute"; arity: 2 };
     "removeUserAttribute": { target: "identity"; method: "removeUserAttribute"; arity: 1 };
     "identity.identify": { target: "identity"; method: "identify"; arity: 1 };
@@ -326,6 +399,7 @@ export interface BridgeHandlers {
     "identity.modify": { target: "identity"; method: "modify"; arity: 1 };
     "identity.setUserAttribute": { target: "identity"; method: "setUserAttribute"; arity: 2 };
     "identity.removeUserAttribute": { target: "identity"; method: "removeUserAttribute"; arity: 1 };
+    "identity.setConsentState": { target: "identity"; method: "setConsentState"; arity: 1 };
     "media.logMediaSessionStart": { target: "media"; method: "logMediaSessionStart"; arity: 2 };
     "media.logMediaSessionEnd": { target: "media"; method: "logMediaSessionEnd"; arity: 2 };
     "media.logMediaContentEnd": { target: "media"; method: "logMediaContentEnd"; arity: 2 };
@@ -354,6 +428,10 @@ export interface BridgeHandlers {
     "media.logMediaSessionSummary": { target: "media"; method: "logMediaSessionSummary"; arity: 2 };
     "testing.advanceClock": { target: "testing"; method: "advanceClock"; arity: 1 };
     "testing.drain": { target: "testing"; method: "drain"; arity: 0 };
+    "tracking.start": { target: "tracking"; method: "start"; arity: 3 };
+    "tracking.video": { target: "tracking"; method: "video"; arity: 5 };
+    "tracking.ad": { target: "tracking"; method: "ad"; arity: 4 };
+    "tracking.stop": { target: "tracking"; method: "stop"; arity: 1 };
 }
 
 /**
@@ -406,6 +484,43 @@ export interface SGBridge {
      */
     upload(): void;
     /**
+     * Logs a commerce event (commerce_event): a product action, a promotion action and/or product impressions.
+     * Task handler: core.logCommerceEvent.
+     * @param productAction ProductAction.build(...), or invalid / {} for none.
+     * @param promotionAction PromotionAction.build(...), or invalid / {} for none.
+     * @param impressions Impression.build(...) items, or invalid / [] for none.
+     * @param customAttributes Custom attributes of the event; values become strings.
+     * @param screenName Screen the event happened on.
+     */
+    logCommerceEvent(productAction?: object, promotionAction?: object, impressions?: unknown[], customAttributes?: CustomAttributes, screenName?: string): void;
+    /**
+     * Logs a message built by hand in mParticle's message format, converted to the Events API event it stands for.
+     * Task handler: core.logMessage.
+     * @param message A message in mParticle's Roku format: { dt: MESSAGE_TYPE value, n: name, et: event type, attrs: custom attributes, ... } (custom "e", screen "v", commerce "cm", error "x", breadcrumb "b").
+     */
+    logMessage(message: object): void;
+    /**
+     * Sets an integration attribute, sent in every batch (integration_attributes) and kept across launches.
+     * Task handler: core.setIntegrationAttribute.
+     * @param integrationId Integration (kit) id, e.g. "160" (a whole number is accepted).
+     * @param attributeKey Attribute name, e.g. "app_instance_id".
+     * @param attributeValue String value (numbers and booleans are converted); invalid or "" removes the attribute.
+     */
+    setIntegrationAttribute(integrationId: unknown, attributeKey: string, attributeValue: unknown): void;
+    /**
+     * Sets the current user's consent state, sent in every batch of that user (consent_state) and kept across launches.
+     * Task handler: identity.setConsentState.
+     * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
+     */
+    setConsentState(consentState: object): void;
+    /**
+     * Runs the call named `name` with `args`, through the same dispatch table as every bridge call; an unknown name logs one warning on the Task.
+     * Dispatched by its name argument.
+     * @param name A call id of this page ("logEvent", "media.logPlay"), or mParticle's spelling with a slash ("media/logPlay").
+     * @param args The call's arguments, in order.
+     */
+    invokeFunction(name: string, args?: unknown[]): void;
+    /**
      * Sets a user attribute of the current user.
      * Task handler: identity.setUserAttribute.
      * @param attributeKey Attribute name.
@@ -421,6 +536,7 @@ export interface SGBridge {
     readonly media: MediaBridge;
     readonly identity: IdentityBridge;
     readonly testing: TestingBridge;
+    readonly tracking: TrackingBridge;
 }
 
 /** mParticleSGBridge(task).media */
@@ -433,28 +549,28 @@ export interface MediaBridge {
      */
     logMediaSessionStart(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Ends the media session (Media Session End); sends the session summary once.
+     * Ends the media session (Media Session End); sends the session summary once. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime, mediaSessionEndTime) on the render thread.
      * Task handler: media.logMediaSessionEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     logMediaSessionEnd(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * The content played to its end (Media Content End); marks it complete.
+     * The content played to its end (Media Content End); marks it complete. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime, mediaContentComplete) on the render thread.
      * Task handler: media.logMediaContentEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     logMediaContentEnd(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Playback started or resumed (Play).
+     * Playback started or resumed (Play). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logPlay.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     logPlay(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * Playback paused (Pause).
+     * Playback paused (Pause). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logPause.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
@@ -504,14 +620,14 @@ export interface MediaBridge {
      */
     logPlayheadPosition(mediaSession: MediaSession, position?: unknown): void;
     /**
-     * An ad break started (Ad Break Start); uses mediaSession.adBreak.
+     * An ad break started (Ad Break Start); uses mediaSession.adBreak. Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logAdBreakStart.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     logAdBreakStart(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
     /**
-     * The ad break ended (Ad Break End).
+     * The ad break ended (Ad Break End). Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime) on the render thread.
      * Task handler: media.logAdBreakEnd.
      * @param mediaSession The session built with MediaSession.build (the app's current copy).
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
@@ -626,6 +742,45 @@ export interface MediaBridge {
      * @param customAttributes Custom attributes for this event; they win over session attributes with the same key.
      */
     logMediaSessionSummary(mediaSession: MediaSession, customAttributes?: CustomAttributes): void;
+    /**
+     * Time since the session was built (mediaSessionStartTime), in ms, up to mediaSessionEndTime once the session ended; 0 for anything that is not a built session. Answered on the render thread.
+     * Answered on the render thread by mParticle.playback.currentMediaTimeSpent.
+     * @param mediaSession A session built with MediaSession.build.
+     */
+    getCurrentMediaTimeSpent(mediaSession: unknown): number;
+    /**
+     * The current time, epoch ms (LongInteger), on the render thread: the clock of the playback fields.
+     * Answered on the render thread by mParticle.generated.unixTimeMillis.
+     */
+    unixTimeMillis(): number;
+    /**
+     * Runs the call named `name` with `args`, through the same dispatch table as every bridge call; an unknown name logs one warning on the Task.
+     * Dispatched by its name argument.
+     * @param name A call id of this page ("logEvent", "media.logPlay"), or mParticle's spelling with a slash ("media/logPlay").
+     * @param args The call's arguments, in order.
+     */
+    invokeFunction(name: string, args?: unknown[]): void;
+    /**
+     * Tracks a Video node automatically: session start on the first play request, play, pause, buffering, seeks, QoS, errors, content end and session end, a new session per playlist item (docs/auto-tracking.md). Render thread only; O(1) work and one bridge call per Video field event.
+     * Runs on the calling thread (no Task handler).
+     * @param video The Video node (or any node with its interface).
+     * @param mediaSession The session for the content (MediaSession.build); manual calls with it still work and are never doubled.
+     * @param options Tracking options (docs/auto-tracking.md#options).
+     */
+    trackVideo(video: unknown, mediaSession: MediaSession, options?: object): VideoTrackerHandle;
+    /**
+     * An adapter for the Roku Advertising Framework on the thread that calls showAds (usually a Task): adIface.setTrackingCallback(adapter.trackingCallback, adapter), or adapter.onEvent(eventType, ctx) from your own callback. Pod, ad, quartile, skip, close, error and no-ads events become ad break and ad calls of the tracked session, and content tracking pauses while ads play. O(1) work and at most one bridge call per event.
+     * Runs on the calling thread (no Task handler).
+     * @param trackerId handle.id of media.trackVideo.
+     * @param options { stitched: true } for server-stitched ads (useStitched / renderStitchedStream); detected from the stitched events otherwise.
+     */
+    rafAdapter(trackerId: string, options?: object): RafAdapter;
+    /**
+     * An adapter for the IMA DAI SDK on the thread that runs it: adapter.addListeners(streamManager, sdk), or adapter.onAdEvent(eventType, ad) from your own listeners, and adapter.onAdBreakStarted / onAdBreakEnded from the player's adBreakStarted / adBreakEnded. Ad periods, starts, quartiles, completes, skips and errors become ad break and ad calls of the tracked session (stitched: the content playhead stays where the break began). O(1) work and at most one bridge call per event.
+     * Runs on the calling thread (no Task handler).
+     * @param trackerId handle.id of media.trackVideo.
+     */
+    imaAdapter(trackerId: string): ImaAdapter;
 }
 
 /** mParticleSGBridge(task).identity */
@@ -667,6 +822,19 @@ export interface IdentityBridge {
      * @param attributeKey Attribute name.
      */
     removeUserAttribute(attributeKey: string): void;
+    /**
+     * Sets the current user's consent state, sent in every batch of that user (consent_state) and kept across launches.
+     * Task handler: identity.setConsentState.
+     * @param consentState ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.
+     */
+    setConsentState(consentState: object): void;
+    /**
+     * Runs the call named `name` with `args`, through the same dispatch table as every bridge call; an unknown name logs one warning on the Task.
+     * Dispatched by its name argument.
+     * @param name A call id of this page ("logEvent", "media.logPlay"), or mParticle's spelling with a slash ("media/logPlay").
+     * @param args The call's arguments, in order.
+     */
+    invokeFunction(name: string, args?: unknown[]): void;
 }
 
 /** mParticleSGBridge(task).testing */
@@ -682,6 +850,73 @@ export interface TestingBridge {
      * Task handler: testing.drain.
      */
     drain(): void;
+}
+
+/** mParticleSGBridge(task).tracking */
+export interface TrackingBridge {
+    /**
+     * Starts tracking a Video node (media.trackVideo makes this call): the session to start on the first play request, and the options.
+     * Task handler: tracking.start.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param mediaSession Session for the content (playlist items get copies with their own ids and metadata).
+     * @param options Tracking options (docs/auto-tracking.md#options).
+     */
+    start(trackerId: string, mediaSession: MediaSession, options?: object): void;
+    /**
+     * A field of the tracked Video node changed (the tracker node makes this call; position is coalesced).
+     * Task handler: tracking.video.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param field Video field name (state, position, seek, contentIndex, streamingSegment, ...).
+     * @param value The field's new value (only the keys the SDK reads, for associative arrays).
+     * @param position The Video node's position in seconds at that moment.
+     * @param at When the field changed: ms since the tracker node started (the render thread's clock).
+     */
+    video(trackerId: string, field: string, value: unknown, position?: number, at?: number): void;
+    /**
+     * An ad event, from media.rafAdapter (RAF tracking callback) or media.imaAdapter (IMA DAI StreamManager events).
+     * Task handler: tracking.ad.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     * @param source "raf" or "ima".
+     * @param eventType RAF eventType (PodStart, Start, Complete, ...) or IMA event (start, complete, adBreakStarted, ...).
+     * @param info The fields of the event's context the SDK reads (ad id, title, duration, pod position, error code, ...).
+     */
+    ad(trackerId: string, source: string, eventType: string, info?: object): void;
+    /**
+     * Stops tracking (handle.stop()): a session in progress ends.
+     * Task handler: tracking.stop.
+     * @param trackerId The tracker's id (handle.id of media.trackVideo).
+     */
+    stop(trackerId: string): void;
+}
+
+/** What media.trackVideo returns; keep it while the Video plays. */
+export interface VideoTrackerHandle {
+    /** Tracker id: pass it to media.rafAdapter / media.imaAdapter (e.g. through a field of the Task that shows ads). */
+    readonly id: string;
+    /** The mParticleVideoTracker node observing the Video. */
+    readonly node: unknown;
+    /** stop(): ends tracking; the session in progress ends. */
+    readonly stop: () => void;
+}
+
+/** What media.rafAdapter returns. */
+export interface RafAdapter {
+    /** trackingCallback(obj, eventType, ctx): pass it to setTrackingCallback with the adapter as obj. */
+    readonly trackingCallback: (obj: RafAdapter, eventType?: string, ctx?: Record<string, unknown>) => void;
+    /** onEvent(eventType, ctx): for a channel that has its own tracking callback. */
+    readonly onEvent: (eventType?: string, ctx?: Record<string, unknown>) => void;
+}
+
+/** What media.imaAdapter returns. */
+export interface ImaAdapter {
+    /** addListeners(streamManager, sdk): registers the SDK's listeners for the ad events. */
+    readonly addListeners: (streamManager: unknown, sdk: unknown) => void;
+    /** onAdEvent(eventType, ad): an ima.AdEvent value and its ima.AdInfo (or error). */
+    readonly onAdEvent: (eventType: string, ad?: Record<string, unknown>) => void;
+    /** onAdBreakStarted(adBreakInfo): from player.adBreakStarted. */
+    readonly onAdBreakStarted: (adBreakInfo?: Record<string, unknown>) => void;
+    /** onAdBreakEnded(adBreakInfo): from player.adBreakEnded. */
+    readonly onAdBreakEnded: (adBreakInfo?: Record<string, unknown>) => void;
 }
 
 /** Interface fields of the mParticleTask node. */

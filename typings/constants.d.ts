@@ -142,6 +142,34 @@ export interface MParticleConstants {
         readonly MOBILE_NUMBER: "mobile_number";
         readonly PHONE_NUMBER2: "phone_number_2";
         readonly PHONE_NUMBER3: "phone_number_3";
+        /** true when the argument is one of the IDENTITY_TYPE values (case-sensitive). */
+        isValidIdentityType(identityType: unknown): boolean;
+    };
+    /** mParticle's numeric code of each identity type (same keys as IDENTITY_TYPE). */
+    readonly IDENTITY_TYPE_INT: {
+        readonly OTHER: 0;
+        readonly CUSTOMER_ID: 1;
+        readonly FACEBOOK: 2;
+        readonly TWITTER: 3;
+        readonly GOOGLE: 4;
+        readonly MICROSOFT: 5;
+        readonly YAHOO: 6;
+        readonly EMAIL: 7;
+        readonly FACEBOOK_AUDIENCE_ID: 9;
+        readonly OTHER2: 10;
+        readonly OTHER3: 11;
+        readonly OTHER4: 12;
+        readonly OTHER5: 13;
+        readonly OTHER6: 14;
+        readonly OTHER7: 15;
+        readonly OTHER8: 16;
+        readonly OTHER9: 17;
+        readonly OTHER10: 18;
+        readonly MOBILE_NUMBER: 19;
+        readonly PHONE_NUMBER2: 20;
+        readonly PHONE_NUMBER3: 21;
+        /** The code of an IDENTITY_TYPE string ("email" -> 7); 0 (OTHER) for anything else. */
+        parseString(identityTypeString: unknown): number;
     };
     /** One end-to-end media experience for one piece of content. */
     readonly MediaSession: MediaSessionBuilder;
@@ -151,40 +179,59 @@ export interface MParticleConstants {
     readonly AdContent: AdContentBuilder;
     /** A chapter or scene of the content. */
     readonly Segment: SegmentBuilder;
+    /** A product of a product action or an impression. */
+    readonly Product: ProductBuilder;
+    /** What the user did with products (purchase, add to cart, ...): the product part of a commerce event. */
+    readonly ProductAction: ProductActionBuilder;
+    /** An internal promotion (banner, campaign) the user saw or clicked. */
+    readonly Promotion: PromotionBuilder;
+    /** Promotions viewed or clicked: the promotion part of a commerce event. */
+    readonly PromotionAction: PromotionActionBuilder;
+    /** Products shown in a named list: the impression part of a commerce event. */
+    readonly Impression: ImpressionBuilder;
+    /** The user's consent: GDPR consents by purpose and the CCPA consent; set it with setConsentState. */
+    readonly ConsentState: ConsentStateBuilder;
+    /** One GDPR consent: whether the user consented, and when (with optional document, location, hardware id). */
+    readonly GDPRConsentState: GDPRConsentStateBuilder;
+    /** One CCPA consent: whether the user consented, and when (with optional document, location, hardware id). */
+    readonly CCPAConsentState: CCPAConsentStateBuilder;
 }
 
 /** A value of mParticleConstants().LOG_LEVEL. */
-export type LogLevel = MParticleConstants['LOG_LEVEL'][keyof MParticleConstants['LOG_LEVEL']];
+export type LogLevel = 0 | 1 | 2 | 3;
 
 /** A value of mParticleConstants().ENVIRONMENT. */
-export type Environment = MParticleConstants['ENVIRONMENT'][keyof MParticleConstants['ENVIRONMENT']];
+export type Environment = 0 | 1 | 2;
 
 /** A value of mParticleConstants().TRANSPORT. */
-export type Transport = MParticleConstants['TRANSPORT'][keyof MParticleConstants['TRANSPORT']];
+export type Transport = "native" | "eventsApi";
 
 /** A value of mParticleConstants().SCENEGRAPH_NODES. */
-export type ScenegraphNode = MParticleConstants['SCENEGRAPH_NODES'][keyof MParticleConstants['SCENEGRAPH_NODES']];
+export type ScenegraphNode = "mParticleApiCall" | "mParticleReady" | "mParticleCurrentUser" | "mParticleIdentityResult" | "mParticleCurrentSession" | "mParticleStatus" | "mediaEventListener";
 
 /** A value of mParticleConstants().USER_ATTRIBUTES. */
-export type UserAttribute = MParticleConstants['USER_ATTRIBUTES'][keyof MParticleConstants['USER_ATTRIBUTES']];
+export type UserAttribute = "$FirstName" | "$LastName" | "$Address" | "$State" | "$City" | "$Zip" | "$Country" | "$Age" | "$Gender" | "$Mobile";
 
 /** A value of mParticleConstants().MESSAGE_TYPE. */
-export type MessageType = MParticleConstants['MESSAGE_TYPE'][keyof MParticleConstants['MESSAGE_TYPE']];
+export type MessageType = "ss" | "se" | "e" | "v" | "o" | "x" | "b" | "ast" | "cm" | "uac" | "uic";
 
 /** A value of mParticleConstants().CUSTOM_EVENT_TYPE. */
-export type CustomEventType = MParticleConstants['CUSTOM_EVENT_TYPE'][keyof MParticleConstants['CUSTOM_EVENT_TYPE']];
+export type CustomEventType = "navigation" | "location" | "search" | "transaction" | "user_content" | "user_preference" | "social" | "other" | "media";
 
 /** A value of mParticleConstants().MEDIA_EVENT_NAME. */
-export type MediaEventName = MParticleConstants['MEDIA_EVENT_NAME'][keyof MParticleConstants['MEDIA_EVENT_NAME']];
+export type MediaEventName = "Play" | "Pause" | "Media Content End" | "Media Session Start" | "Media Session End" | "Seek Start" | "Seek End" | "Buffer Start" | "Buffer End" | "Update Playhead Position" | "Ad Click" | "Ad Break Start" | "Ad Break End" | "Ad Start" | "Ad End" | "Ad Skip" | "Segment Start" | "Segment Skip" | "Segment End" | "Update QoS" | "Milestone" | "Media Error" | "Media Session Summary" | "Ad Session Summary" | "Segment Session Summary";
 
 /** A value of mParticleConstants().MEDIA_CONTENT_TYPE. */
-export type MediaContentType = MParticleConstants['MEDIA_CONTENT_TYPE'][keyof MParticleConstants['MEDIA_CONTENT_TYPE']];
+export type MediaContentType = "Video" | "Audio";
 
 /** A value of mParticleConstants().MEDIA_STREAM_TYPE. */
-export type MediaStreamType = MParticleConstants['MEDIA_STREAM_TYPE'][keyof MParticleConstants['MEDIA_STREAM_TYPE']];
+export type MediaStreamType = "LiveStream" | "OnDemand" | "Linear" | "Podcast" | "Audiobook";
 
 /** A value of mParticleConstants().IDENTITY_TYPE. */
-export type IdentityType = MParticleConstants['IDENTITY_TYPE'][keyof MParticleConstants['IDENTITY_TYPE']];
+export type IdentityType = "other" | "customerid" | "facebook" | "twitter" | "google" | "microsoft" | "yahoo" | "email" | "facebookcustomaudienceid" | "other2" | "other3" | "other4" | "other5" | "other6" | "other7" | "other8" | "other9" | "other10" | "mobile_number" | "phone_number_2" | "phone_number_3";
+
+/** A value of mParticleConstants().IDENTITY_TYPE_INT. */
+export type IdentityTypeInt = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21;
 
 /** mParticleConstants().DEFAULT_OPTIONS: every option the SDK reads, with its default. */
 export interface MParticleDefaultOptions {
@@ -202,6 +249,8 @@ export interface MParticleDefaultOptions {
     certificateDir: string;
     /** Default: 60000 */
     sessionTimeoutMillis: number;
+    /** Default: true */
+    batchUploads: boolean;
     /** Default: 10000 */
     uploadIntervalMillis: number;
     /** Default: 50 */
@@ -216,17 +265,37 @@ export interface MParticleDefaultOptions {
     identityBaseUrl: string;
     /** Default: 8192 */
     persistenceBudgetBytes: number;
+    /** Default: 30000 */
+    requestTimeoutMillis: number;
     /** Default: false */
     useVirtualClock: boolean;
     /** Default: false */
     mediaEventListener: boolean;
 }
 
+/** Options without a default: each is read by the module it configures. */
+export interface MParticleExtraOptions {
+    /** { userIdentities: { <IDENTITY_TYPE>: value } } identified at start (else the last known identities). */
+    identifyRequest?: Record<string, unknown>;
+    /** The channel's launch arguments (Main's args): sent with the launch event; contentId is the session's launch referrer. */
+    startupArgs?: Record<string, unknown>;
+    /** Data plan id, sent as context.data_plan.plan_id in every batch. */
+    dataPlanId?: string;
+    /** Data plan version (with dataPlanId), sent as context.data_plan.plan_version. */
+    dataPlanVersion?: number;
+    /** Read by mParticle's SDK to tell SceneGraph from legacy channels; accepted and ignored (this SDK is SceneGraph only). */
+    isscenegraph?: boolean;
+    /** Milestone percents for every media session (a session's milestones field wins). */
+    mediaMilestones?: unknown[];
+    /** Adobe Media Edge forwarding, see docs/adobe.md. */
+    adobeMedia?: Record<string, unknown>;
+}
+
 /**
- * m.global.mparticleOptions: any default may be overridden; other keys (e.g. adobeMedia) are
- * kept as given and read by the module they configure.
+ * m.global.mparticleOptions: any default may be overridden. Any other key is kept as given
+ * (with one warning, since the SDK does not read it).
  */
-export type MParticleOptions = Partial<MParticleDefaultOptions> & { [option: string]: unknown };
+export type MParticleOptions = Partial<MParticleDefaultOptions> & MParticleExtraOptions & { [option: string]: unknown };
 
 /** One end-to-end media experience for one piece of content. Built by mParticleConstants().MediaSession.build(). */
 export interface MediaSession {
@@ -247,7 +316,7 @@ export interface MediaSession {
      * Custom attributes sent with every event of the session
      * Set with MediaSession.setMediaSessionAttributes(target, value) or directly.
      */
-    mediaSessionAttributes: Record<string, unknown>;
+    mediaSessionAttributes: object;
     /**
      * Exclude ad breaks from media_content_time_spent
      * Set with MediaSession.setExcludeAdBreaksFromContentTime(target, value) or directly.
@@ -316,15 +385,21 @@ export interface MediaSession {
      */
     mediaSessionAdObjects: unknown[];
     /**
-     * media_session_start_time, epoch ms (computed unless set)
+     * When build() ran, epoch ms (render-thread bookkeeping, as in mParticle's SDK; the uploaded media_session_start_time is when logMediaSessionStart was called)
      * Set with MediaSession.setMediaSessionStartTime(target, value) or directly.
      */
-    mediaSessionStartTime?: number;
+    mediaSessionStartTime: number;
     /**
-     * media_session_end_time, epoch ms (computed unless set)
+     * When logMediaSessionEnd was called, epoch ms (render-thread bookkeeping; the uploaded value is computed on the Task)
      * Set with MediaSession.setMediaSessionEndTime(target, value) or directly.
      */
     mediaSessionEndTime?: number;
+    /** When content playback last started (logPlay, or the end of an ad break that paused it), epoch ms; 0 while not playing (kept by the bridge) */
+    currentPlaybackStartTimestamp: number;
+    /** Content time played before currentPlaybackStartTimestamp, ms (kept by the bridge) */
+    storedPlaybackTime: number;
+    /** "playing", "pausedByUser" or "pausedByAdBreak" (kept by the bridge) */
+    playbackState: string;
     /**
      * Current ad break (AdBreak.build)
      * Set with MediaSession.setAdBreak(target, value) or directly.
@@ -354,11 +429,11 @@ export interface MediaSessionBuilder {
      * @param mediaSessionAttributes Custom attributes sent with every event of the session. Default: {}.
      * @param excludeAdBreaksFromContentTime Stop counting content time during ad breaks, even if the app calls logPlay inside one. Default: false.
      */
-    build(contentId: string, title: string, contentType: string, streamType: string, duration?: number, mediaSessionAttributes?: Record<string, unknown>, excludeAdBreaksFromContentTime?: boolean): MediaSession;
+    build(contentId: string, title: string, contentType: string, streamType: string, duration?: number, mediaSessionAttributes?: object, excludeAdBreaksFromContentTime?: boolean): MediaSession;
     /** Sets duration: content_duration in ms. */
     setDuration(target: MediaSession, value: number): void;
     /** Sets mediaSessionAttributes: Custom attributes sent with every event of the session. */
-    setMediaSessionAttributes(target: MediaSession, value: Record<string, unknown>): void;
+    setMediaSessionAttributes(target: MediaSession, value: object): void;
     /** Sets excludeAdBreaksFromContentTime: Exclude ad breaks from media_content_time_spent. */
     setExcludeAdBreaksFromContentTime(target: MediaSession, value: boolean): void;
     /** Sets currentPlayheadPosition: Playhead in ms; set it before each call (or call logPlayheadPosition). */
@@ -385,9 +460,9 @@ export interface MediaSessionBuilder {
     setMediaAdTimeSpentRate(target: MediaSession, value: number): void;
     /** Sets mediaSessionAdObjects: media_session_ad_objects (computed unless set). */
     setMediaSessionAdObjects(target: MediaSession, value: unknown[]): void;
-    /** Sets mediaSessionStartTime: media_session_start_time, epoch ms (computed unless set). */
+    /** Sets mediaSessionStartTime: When build() ran, epoch ms (render-thread bookkeeping, as in mParticle's SDK; the uploaded media_session_start_time is when logMediaSessionStart was called). */
     setMediaSessionStartTime(target: MediaSession, value: number): void;
-    /** Sets mediaSessionEndTime: media_session_end_time, epoch ms (computed unless set). */
+    /** Sets mediaSessionEndTime: When logMediaSessionEnd was called, epoch ms (render-thread bookkeeping; the uploaded value is computed on the Task). */
     setMediaSessionEndTime(target: MediaSession, value: number): void;
     /** Sets adBreak: Current ad break (AdBreak.build). */
     setAdBreak(target: MediaSession, value: AdBreak): void;
@@ -459,6 +534,11 @@ export interface AdContent {
      */
     position?: number;
     /**
+     * ad_content_position when position is not set (the field's name in older mParticle SDKs)
+     * Set with AdContent.setIndex(target, value) or directly.
+     */
+    index?: number;
+    /**
      * ad_content_site_id
      * Set with AdContent.setSiteId(target, value) or directly.
      */
@@ -505,6 +585,8 @@ export interface AdContentBuilder {
     setPlacement(target: AdContent, value: string): void;
     /** Sets position: ad_content_position. */
     setPosition(target: AdContent, value: number): void;
+    /** Sets index: ad_content_position when position is not set (the field's name in older mParticle SDKs). */
+    setIndex(target: AdContent, value: number): void;
     /** Sets siteId: ad_content_site_id. */
     setSiteId(target: AdContent, value: string): void;
     /** Sets adStartTime: ad_content_start_time, epoch ms (computed unless set). */
@@ -569,4 +651,361 @@ export interface SegmentBuilder {
     setSegmentCompleted(target: Segment, value: boolean): void;
     /** Sets segmentSkipped: segment_skipped (computed unless set). */
     setSegmentSkipped(target: Segment, value: boolean): void;
+}
+
+/** A product of a product action or an impression. Built by mParticleConstants().Product.build(). */
+export interface Product {
+    /** sku: id. */
+    id: string;
+    /** name: name. */
+    nm: string;
+    /** price: price. */
+    pr: number;
+    /** quantity: quantity. */
+    qt: number;
+    /** totalAmount: total_product_amount (price x quantity). */
+    tpa: number;
+    /** customAttributes: custom_attributes. */
+    attrs: object;
+    /**
+     * brand: brand.
+     * Set with Product.setBrand(target, value) or directly.
+     */
+    cs?: string;
+    /**
+     * category: category.
+     * Set with Product.setCategory(target, value) or directly.
+     */
+    ca?: string;
+    /**
+     * variant: variant.
+     * Set with Product.setVariant(target, value) or directly.
+     */
+    va?: string;
+    /**
+     * position: position in a list.
+     * Set with Product.setPosition(target, value) or directly.
+     */
+    ps?: number;
+    /**
+     * couponCode: coupon_code.
+     * Set with Product.setCouponCode(target, value) or directly.
+     */
+    cc?: string;
+}
+
+/** mParticleConstants().Product */
+export interface ProductBuilder {
+    /**
+     * Builds a Product.
+     * @param sku Product id (SKU).
+     * @param name Product name.
+     * @param price Unit price. Default: 0.
+     * @param quantity Quantity. Default: 1.
+     * @param customAttributes Custom attributes of the product (values become strings on upload). Default: {}.
+     */
+    build(sku: string, name: string, price?: number, quantity?: number, customAttributes?: object): Product;
+    /** Sets brand (key cs): brand. */
+    setBrand(target: Product, value: string): void;
+    /** Sets category (key ca): category. */
+    setCategory(target: Product, value: string): void;
+    /** Sets variant (key va): variant. */
+    setVariant(target: Product, value: string): void;
+    /** Sets position (key ps): position in a list. */
+    setPosition(target: Product, value: number): void;
+    /** Sets couponCode (key cc): coupon_code. */
+    setCouponCode(target: Product, value: string): void;
+}
+
+/** What the user did with products (purchase, add to cart, ...): the product part of a commerce event. Built by mParticleConstants().ProductAction.build(). */
+export interface ProductAction {
+    /** actionType: action. */
+    an: string;
+    /** totalAmount: total_amount. */
+    tr: number;
+    /** productList: products. */
+    pl: unknown[];
+    /**
+     * checkoutStep: checkout_step.
+     * Set with ProductAction.setCheckoutStep(target, value) or directly.
+     */
+    cs?: number;
+    /**
+     * checkoutOptions: checkout_options.
+     * Set with ProductAction.setCheckoutOptions(target, value) or directly.
+     */
+    co?: string;
+    /**
+     * productActionList: product_action_list.
+     * Set with ProductAction.setProductActionList(target, value) or directly.
+     */
+    pal?: string;
+    /**
+     * productListSource: product_list_source.
+     * Set with ProductAction.setProductListSource(target, value) or directly.
+     */
+    pls?: string;
+    /**
+     * transactionId: transaction_id.
+     * Set with ProductAction.setTransactionId(target, value) or directly.
+     */
+    ti?: string;
+    /**
+     * affiliation: affiliation.
+     * Set with ProductAction.setAffiliation(target, value) or directly.
+     */
+    ta?: string;
+    /**
+     * taxAmount: tax_amount.
+     * Set with ProductAction.setTaxAmount(target, value) or directly.
+     */
+    tt?: number;
+    /**
+     * shippingAmount: shipping_amount.
+     * Set with ProductAction.setShippingAmount(target, value) or directly.
+     */
+    ts?: number;
+    /**
+     * couponCode: coupon_code.
+     * Set with ProductAction.setCouponCode(target, value) or directly.
+     */
+    cc?: string;
+    /**
+     * currencyCode: currency_code of the commerce event, e.g. "USD" (not in mParticle's Roku SDK).
+     * Set with ProductAction.setCurrencyCode(target, value) or directly.
+     */
+    cu?: string;
+}
+
+/** mParticleConstants().ProductAction */
+export interface ProductActionBuilder {
+    /**
+     * Builds a ProductAction.
+     * @param actionType ProductAction.ACTION_TYPE value.
+     * @param totalAmount Total amount (revenue) of the action.
+     * @param productList Products (Product.build).
+     */
+    build(actionType: string, totalAmount: number, productList: unknown[]): ProductAction;
+    /** Values for the actionType argument. */
+    readonly ACTION_TYPE: {
+        readonly ADD_TO_CART: "add_to_cart";
+        readonly REMOVE_FROM_CART: "remove_from_cart";
+        readonly CHECKOUT: "checkout";
+        readonly CLICK: "click";
+        readonly VIEW: "view";
+        readonly VIEW_DETAIL: "view_detail";
+        readonly PURCHASE: "purchase";
+        readonly REFUND: "refund";
+        readonly ADD_TO_WISHLIST: "add_to_wishlist";
+        readonly REMOVE_FROM_WISHLIST: "remove_from_wishlist";
+    };
+    /** Sets checkoutStep (key cs): checkout_step. */
+    setCheckoutStep(target: ProductAction, value: number): void;
+    /** Sets checkoutOptions (key co): checkout_options. */
+    setCheckoutOptions(target: ProductAction, value: string): void;
+    /** Sets productActionList (key pal): product_action_list. */
+    setProductActionList(target: ProductAction, value: string): void;
+    /** Sets productListSource (key pls): product_list_source. */
+    setProductListSource(target: ProductAction, value: string): void;
+    /** Sets transactionId (key ti): transaction_id. */
+    setTransactionId(target: ProductAction, value: string): void;
+    /** Sets affiliation (key ta): affiliation. */
+    setAffiliation(target: ProductAction, value: string): void;
+    /** Sets taxAmount (key tt): tax_amount. */
+    setTaxAmount(target: ProductAction, value: number): void;
+    /** Sets shippingAmount (key ts): shipping_amount. */
+    setShippingAmount(target: ProductAction, value: number): void;
+    /** Sets couponCode (key cc): coupon_code. */
+    setCouponCode(target: ProductAction, value: string): void;
+    /** Sets currencyCode (key cu): currency_code of the commerce event, e.g. "USD" (not in mParticle's Roku SDK). */
+    setCurrencyCode(target: ProductAction, value: string): void;
+}
+
+/** An internal promotion (banner, campaign) the user saw or clicked. Built by mParticleConstants().Promotion.build(). */
+export interface Promotion {
+    /** promotionId: id. */
+    id: string;
+    /** name: name. */
+    nm: string;
+    /** creative: creative. */
+    cr: string;
+    /** position: position. */
+    ps: string;
+}
+
+/** mParticleConstants().Promotion */
+export interface PromotionBuilder {
+    /**
+     * Builds a Promotion.
+     * @param promotionId Promotion id.
+     * @param name Promotion name.
+     * @param creative Creative.
+     * @param position Position (slot).
+     */
+    build(promotionId: string, name: string, creative: string, position: string): Promotion;
+}
+
+/** Promotions viewed or clicked: the promotion part of a commerce event. Built by mParticleConstants().PromotionAction.build(). */
+export interface PromotionAction {
+    /** actionType: action. */
+    an: string;
+    /** promotionList: promotions. */
+    pl: unknown[];
+}
+
+/** mParticleConstants().PromotionAction */
+export interface PromotionActionBuilder {
+    /**
+     * Builds a PromotionAction.
+     * @param actionType PromotionAction.ACTION_TYPE value.
+     * @param promotionList Promotions (Promotion.build).
+     */
+    build(actionType: string, promotionList: unknown[]): PromotionAction;
+    /** Values for the actionType argument. */
+    readonly ACTION_TYPE: {
+        readonly VIEW: "view";
+        readonly CLICK: "click";
+    };
+}
+
+/** Products shown in a named list: the impression part of a commerce event. Built by mParticleConstants().Impression.build(). */
+export interface Impression {
+    /** impressionList: product_impression_list. */
+    pil: string;
+    /** productList: products. */
+    pl: unknown[];
+}
+
+/** mParticleConstants().Impression */
+export interface ImpressionBuilder {
+    /**
+     * Builds a Impression.
+     * @param impressionList Name of the list (e.g. "search results").
+     * @param productList Products shown (Product.build).
+     */
+    build(impressionList: string, productList: unknown[]): Impression;
+}
+
+/** The user's consent: GDPR consents by purpose and the CCPA consent; set it with setConsentState. Built by mParticleConstants().ConsentState.build(). */
+export interface ConsentState {
+    /** GDPR consents by purpose (GDPRConsentState.build) */
+    gdpr: object;
+    /** { data_sale_opt_out: CCPAConsentState } once set */
+    ccpa: object;
+}
+
+/** mParticleConstants().ConsentState */
+export interface ConsentStateBuilder {
+    /** Builds a ConsentState. */
+    build(): ConsentState;
+    /** Adds or replaces the GDPR consent of a purpose. */
+    addGDPRConsentState(target: ConsentState, purpose: string, gdprConsent: object): void;
+    /** Removes the GDPR consent of a purpose. */
+    removeGDPRConsentState(target: ConsentState, purpose: string): void;
+    /** The GDPR consents by purpose. */
+    getGDPRConsentState(target: ConsentState): Record<string, unknown>;
+    /** Sets the CCPA consent (ccpa.data_sale_opt_out). */
+    setCCPAConsentState(target: ConsentState, ccpaConsent: object): void;
+    /** Removes the CCPA consent. */
+    removeCCPAConsentState(target: ConsentState): void;
+    /** The CCPA part: { data_sale_opt_out } once set, else {}. */
+    getCCPAConsentState(target: ConsentState): Record<string, unknown>;
+}
+
+/** One GDPR consent: whether the user consented, and when (with optional document, location, hardware id). Built by mParticleConstants().GDPRConsentState.build(). */
+export interface GDPRConsentState {
+    /**
+     * consented: consented.
+     * Set with GDPRConsentState.setConsented(target, value) or directly.
+     */
+    c: boolean;
+    /**
+     * timestamp: timestamp_unixtime_ms.
+     * Set with GDPRConsentState.setTimestamp(target, value) or directly.
+     */
+    ts: number;
+    /**
+     * document: document (e.g. the agreement version).
+     * Set with GDPRConsentState.setDocument(target, value) or directly.
+     */
+    d?: string;
+    /**
+     * location: location (e.g. where the user consented).
+     * Set with GDPRConsentState.setLocation(target, value) or directly.
+     */
+    l?: string;
+    /**
+     * hardwareId: hardware_id.
+     * Set with GDPRConsentState.setHardwareId(target, value) or directly.
+     */
+    h?: string;
+}
+
+/** mParticleConstants().GDPRConsentState */
+export interface GDPRConsentStateBuilder {
+    /**
+     * Builds a GDPRConsentState.
+     * @param consented Whether the user consented.
+     * @param timestamp When, epoch ms (a value in seconds, as mParticle's sample passes, is converted on upload).
+     */
+    build(consented: boolean, timestamp: number): GDPRConsentState;
+    /** Sets consented (key c): consented. */
+    setConsented(target: GDPRConsentState, value: boolean): void;
+    /** Sets timestamp (key ts): timestamp_unixtime_ms. */
+    setTimestamp(target: GDPRConsentState, value: number): void;
+    /** Sets document (key d): document (e.g. the agreement version). */
+    setDocument(target: GDPRConsentState, value: string): void;
+    /** Sets location (key l): location (e.g. where the user consented). */
+    setLocation(target: GDPRConsentState, value: string): void;
+    /** Sets hardwareId (key h): hardware_id. */
+    setHardwareId(target: GDPRConsentState, value: string): void;
+}
+
+/** One CCPA consent: whether the user consented, and when (with optional document, location, hardware id). Built by mParticleConstants().CCPAConsentState.build(). */
+export interface CCPAConsentState {
+    /**
+     * consented: consented.
+     * Set with CCPAConsentState.setConsented(target, value) or directly.
+     */
+    c: boolean;
+    /**
+     * timestamp: timestamp_unixtime_ms.
+     * Set with CCPAConsentState.setTimestamp(target, value) or directly.
+     */
+    ts: number;
+    /**
+     * document: document (e.g. the agreement version).
+     * Set with CCPAConsentState.setDocument(target, value) or directly.
+     */
+    d?: string;
+    /**
+     * location: location (e.g. where the user consented).
+     * Set with CCPAConsentState.setLocation(target, value) or directly.
+     */
+    l?: string;
+    /**
+     * hardwareId: hardware_id.
+     * Set with CCPAConsentState.setHardwareId(target, value) or directly.
+     */
+    h?: string;
+}
+
+/** mParticleConstants().CCPAConsentState */
+export interface CCPAConsentStateBuilder {
+    /**
+     * Builds a CCPAConsentState.
+     * @param consented Whether the user consented.
+     * @param timestamp When, epoch ms (a value in seconds, as mParticle's sample passes, is converted on upload).
+     */
+    build(consented: boolean, timestamp: number): CCPAConsentState;
+    /** Sets consented (key c): consented. */
+    setConsented(target: CCPAConsentState, value: boolean): void;
+    /** Sets timestamp (key ts): timestamp_unixtime_ms. */
+    setTimestamp(target: CCPAConsentState, value: number): void;
+    /** Sets document (key d): document (e.g. the agreement version). */
+    setDocument(target: CCPAConsentState, value: string): void;
+    /** Sets location (key l): location (e.g. where the user consented). */
+    setLocation(target: CCPAConsentState, value: string): void;
+    /** Sets hardwareId (key h): hardware_id. */
+    setHardwareId(target: CCPAConsentState, value: string): void;
 }

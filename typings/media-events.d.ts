@@ -9,6 +9,7 @@ export type MediaAttributeKey =
     | "media_session_ad_objects"
     | "stream_type"
     | "stream_format"
+    | "audio_format"
     | "content_type"
     | "content_id"
     | "content_duration"
@@ -39,6 +40,7 @@ export type MediaAttributeKey =
     | "milestone"
     | "error_name"
     | "error_source"
+    | "error_message"
     | "buffer_duration"
     | "buffer_percent"
     | "buffer_position"
@@ -75,6 +77,21 @@ export type MediaAttributeKey =
     | "qos_fps"
     | "qos_startup_time"
     | "qos_dropped_frames"
+    | "qos_resolution"
+    | "qoe_startup_time"
+    | "qoe_rebuffer_count"
+    | "qoe_rebuffer_time"
+    | "qoe_rebuffer_ratio"
+    | "qoe_seek_count"
+    | "qoe_seek_time"
+    | "qoe_bitrate_average"
+    | "qoe_bitrate_last"
+    | "qoe_bitrate_changes"
+    | "qoe_resolution"
+    | "qoe_dropped_frames"
+    | "qoe_error_count"
+    | "qoe_error_code"
+    | "qoe_error_message"
     | "media_time_spent"
     | "media_content_time_spent"
     | "media_content_complete"
@@ -87,6 +104,8 @@ export type MediaAttributeKey =
 export type DescriptiveMediaAttributes = {
     /** Video coding format (H.264, HEVC, ...). */
     stream_format?: string;
+    /** Audio coding format the player reports (Video.audioFormat: "aac", "ac3", ...); set by media.trackVideo. */
+    audio_format?: string;
     /** Content asset id. */
     content_asset_id?: string;
     /** Season. */
@@ -241,6 +260,34 @@ export type SessionEndAttributes = DescriptiveMediaAttributes & {
     segment_index?: `${bigint}`;
     /** Segment duration. Unit: ms. */
     segment_duration?: `${number}`;
+    /** Rebuffers: buffering after the first play, outside seeks. */
+    qoe_rebuffer_count?: `${bigint}`;
+    /** Time spent rebuffering. Unit: ms. */
+    qoe_rebuffer_time?: `${number}`;
+    /** Rebuffer time as a share of rebuffer time plus media_content_time_spent. Unit: %. */
+    qoe_rebuffer_ratio?: `${number}`;
+    /** Seeks (logSeekStart .. logSeekEnd). */
+    qoe_seek_count?: `${bigint}`;
+    /** Time spent seeking, buffering after the seek included. Unit: ms. */
+    qoe_seek_time?: `${number}`;
+    /** Times the reported bitrate changed (the first report is not a change). */
+    qoe_bitrate_changes?: `${bigint}`;
+    /** logError calls in the session. */
+    qoe_error_count?: `${bigint}`;
+    /** Startup time: logMediaSessionStart to the first logPlay, ad breaks before it left out (qos_startup_time reported by the app or the player wins). Unit: ms. */
+    qoe_startup_time?: `${number}`;
+    /** Bitrate (bits per second) averaged over content time, weighted by how long each bitrate played. */
+    qoe_bitrate_average?: `${number}`;
+    /** Last bitrate reported (bits per second). */
+    qoe_bitrate_last?: `${number}`;
+    /** Last qos_resolution reported. */
+    qoe_resolution?: string;
+    /** Last qos_dropped_frames reported. */
+    qoe_dropped_frames?: `${bigint}`;
+    /** error_name of the last error. */
+    qoe_error_code?: string;
+    /** error_message of the last error that had one. */
+    qoe_error_message?: string;
 };
 
 /**
@@ -292,6 +339,34 @@ export type ContentEndAttributes = DescriptiveMediaAttributes & {
     segment_index?: `${bigint}`;
     /** Segment duration. Unit: ms. */
     segment_duration?: `${number}`;
+    /** Rebuffers: buffering after the first play, outside seeks. */
+    qoe_rebuffer_count?: `${bigint}`;
+    /** Time spent rebuffering. Unit: ms. */
+    qoe_rebuffer_time?: `${number}`;
+    /** Rebuffer time as a share of rebuffer time plus media_content_time_spent. Unit: %. */
+    qoe_rebuffer_ratio?: `${number}`;
+    /** Seeks (logSeekStart .. logSeekEnd). */
+    qoe_seek_count?: `${bigint}`;
+    /** Time spent seeking, buffering after the seek included. Unit: ms. */
+    qoe_seek_time?: `${number}`;
+    /** Times the reported bitrate changed (the first report is not a change). */
+    qoe_bitrate_changes?: `${bigint}`;
+    /** logError calls in the session. */
+    qoe_error_count?: `${bigint}`;
+    /** Startup time: logMediaSessionStart to the first logPlay, ad breaks before it left out (qos_startup_time reported by the app or the player wins). Unit: ms. */
+    qoe_startup_time?: `${number}`;
+    /** Bitrate (bits per second) averaged over content time, weighted by how long each bitrate played. */
+    qoe_bitrate_average?: `${number}`;
+    /** Last bitrate reported (bits per second). */
+    qoe_bitrate_last?: `${number}`;
+    /** Last qos_resolution reported. */
+    qoe_resolution?: string;
+    /** Last qos_dropped_frames reported. */
+    qoe_dropped_frames?: `${bigint}`;
+    /** error_name of the last error. */
+    qoe_error_code?: string;
+    /** error_message of the last error that had one. */
+    qoe_error_message?: string;
 };
 
 /**
@@ -343,6 +418,8 @@ export type PlayAttributes = DescriptiveMediaAttributes & {
     segment_index?: `${bigint}`;
     /** Segment duration. Unit: ms. */
     segment_duration?: `${number}`;
+    /** Startup time: logMediaSessionStart to the first logPlay, ad breaks before it left out (qos_startup_time reported by the app or the player wins). Unit: ms. */
+    qoe_startup_time?: `${number}`;
 };
 
 /**
@@ -500,6 +577,10 @@ export type SeekEndAttributes = DescriptiveMediaAttributes & {
     segment_duration?: `${number}`;
     /** Playhead when the seek began or ended. Unit: ms. */
     seek_position?: `${number}`;
+    /** Seeks (logSeekStart .. logSeekEnd). */
+    qoe_seek_count?: `${bigint}`;
+    /** Time spent seeking, buffering after the seek included. Unit: ms. */
+    qoe_seek_time?: `${number}`;
 };
 
 /**
@@ -614,6 +695,10 @@ export type BufferEndAttributes = DescriptiveMediaAttributes & {
     buffer_percent?: `${number}`;
     /** Playhead when buffering. Unit: ms. */
     buffer_position?: `${number}`;
+    /** Rebuffers: buffering after the first play, outside seeks. */
+    qoe_rebuffer_count?: `${bigint}`;
+    /** Time spent rebuffering. Unit: ms. */
+    qoe_rebuffer_time?: `${number}`;
 };
 
 /**
@@ -1183,6 +1268,12 @@ export type UpdateQosAttributes = DescriptiveMediaAttributes & {
     qos_startup_time?: `${number}`;
     /** Dropped frames. */
     qos_dropped_frames?: `${bigint}`;
+    /** Rendition playing, width x height (e.g. 1920x1080); a custom attribute of logQoS, kept as the session's latest. */
+    qos_resolution?: string;
+    /** Bitrate (bits per second) averaged over content time, weighted by how long each bitrate played. */
+    qoe_bitrate_average?: `${number}`;
+    /** Times the reported bitrate changed (the first report is not a change). */
+    qoe_bitrate_changes?: `${bigint}`;
 };
 
 /**
@@ -1208,6 +1299,8 @@ export type ErrorAttributes = DescriptiveMediaAttributes & {
     error_name: string;
     /** Where the error came from: player (the media player) or external (CDN, network, DRM server). */
     error_source: string;
+    /** logError calls in the session. */
+    qoe_error_count: `${bigint}`;
     /** Ad break identifier. */
     ad_break_id?: string;
     /** Ad break title. */
@@ -1238,6 +1331,8 @@ export type ErrorAttributes = DescriptiveMediaAttributes & {
     segment_index?: `${bigint}`;
     /** Segment duration. Unit: ms. */
     segment_duration?: `${number}`;
+    /** Error text (a custom attribute of logError, e.g. the Video node's errorMsg); kept as the session's last error message. */
+    error_message?: string;
 };
 
 /**
@@ -1324,6 +1419,34 @@ export type SessionSummaryAttributes = DescriptiveMediaAttributes & {
     media_session_ad_total: `${bigint}`;
     /** ad_content_ids of the ads played, JSON-encoded. A JSON array, as a string. */
     media_session_ad_objects: string;
+    /** Rebuffers: buffering after the first play, outside seeks. */
+    qoe_rebuffer_count: `${bigint}`;
+    /** Time spent rebuffering. Unit: ms. */
+    qoe_rebuffer_time: `${number}`;
+    /** Rebuffer time as a share of rebuffer time plus media_content_time_spent. Unit: %. */
+    qoe_rebuffer_ratio: `${number}`;
+    /** Seeks (logSeekStart .. logSeekEnd). */
+    qoe_seek_count: `${bigint}`;
+    /** Time spent seeking, buffering after the seek included. Unit: ms. */
+    qoe_seek_time: `${number}`;
+    /** Times the reported bitrate changed (the first report is not a change). */
+    qoe_bitrate_changes: `${bigint}`;
+    /** logError calls in the session. */
+    qoe_error_count: `${bigint}`;
+    /** Startup time: logMediaSessionStart to the first logPlay, ad breaks before it left out (qos_startup_time reported by the app or the player wins). Unit: ms. */
+    qoe_startup_time?: `${number}`;
+    /** Bitrate (bits per second) averaged over content time, weighted by how long each bitrate played. */
+    qoe_bitrate_average?: `${number}`;
+    /** Last bitrate reported (bits per second). */
+    qoe_bitrate_last?: `${number}`;
+    /** Last qos_resolution reported. */
+    qoe_resolution?: string;
+    /** Last qos_dropped_frames reported. */
+    qoe_dropped_frames?: `${bigint}`;
+    /** error_name of the last error. */
+    qoe_error_code?: string;
+    /** error_message of the last error that had one. */
+    qoe_error_message?: string;
 };
 
 /**

@@ -61,14 +61,14 @@ describe('Adobe failures stay on the Adobe side', { timeout: 300_000 }, () => {
             scenario: SCENARIO,
             options: { adobeMedia: ADOBE_MEDIA },
             onCollector: (collector) => {
-                collector.forceResponses('/ee/va/v1/sessionStart', [{ status: 503, retryAfterSec: 2 }, 'drop', 200]);
-                collector.forceResponses('/ee/va/v1/ping', [500, 200]);
+                collector.forceResponses('/ee/or2/va/v1/sessionStart', [{ status: 503, retryAfterSec: 2 }, 'drop', 200]);
+                collector.forceResponses('/ee/or2/va/v1/ping', [500, 200]);
             }
         });
         rejected = await runScenario({
             scenario: SCENARIO,
             options: { adobeMedia: ADOBE_MEDIA },
-            onCollector: (collector) => collector.forceResponses('/ee/va/v1/sessionStart', [400])
+            onCollector: (collector) => collector.forceResponses('/ee/or2/va/v1/sessionStart', [400])
         });
     });
 
@@ -81,16 +81,16 @@ describe('Adobe failures stay on the Adobe side', { timeout: 300_000 }, () => {
     });
 
     test('retried calls arrive with the timeline they were made with', () => {
-        assert.equal(attempts(retried, '/ee/va/v1/sessionStart'), 3, 'sessionStart: 503, dropped connection, then accepted');
-        assert.equal(attempts(retried, '/ee/va/v1/ping'), attempts(clean, '/ee/va/v1/ping') + 1, 'one ping sent twice');
+        assert.equal(attempts(retried, '/ee/or2/va/v1/sessionStart'), 3, 'sessionStart: 503, dropped connection, then accepted');
+        assert.equal(attempts(retried, '/ee/or2/va/v1/ping'), attempts(clean, '/ee/or2/va/v1/ping') + 1, 'one ping sent twice');
         assert.equal(retried.adobeEvents.length, 18);
         assert.deepEqual(timeline(retried), timeline(clean));
         assert.equal(new Set(retried.adobeEvents.map((e) => e.sessionId)).size, 1);
     });
 
     test('a sessionStart rejected with 400 is not retried, and the calls behind it are dropped', () => {
-        assert.equal(attempts(rejected, '/ee/va/v1/sessionStart'), 1);
-        assert.equal(rejected.wireLog.filter((e) => e.path.startsWith('/ee/')).length, 1, 'nothing else goes to the Edge');
+        assert.equal(attempts(rejected, '/ee/or2/va/v1/sessionStart'), 1);
+        assert.equal(rejected.wireLog.filter((e) => e.path.includes('/va/v1/')).length, 1, 'nothing else goes to Media Edge');
         assert.equal(rejected.adobeEvents.length, 0);
         assert.ok(rejected.lines.some((l) => /Media Edge rejected sessionStart with HTTP 400/.test(l)), 'the rejection is logged');
     });

@@ -116,6 +116,12 @@ function assertAdobeSideSound(result: ScenarioResult) {
     assert.deepEqual(adobeMalformed, [], 'malformed Media Edge calls');
     const adobeErrors = result.lines.filter((l) => /ERROR Adobe/.test(l));
     assert.deepEqual(adobeErrors, [], 'the forwarder logged errors');
+    // One visitor: the ECID Edge handed out at start is on every call (the session waited for it).
+    assert.equal(result.adobeIdentities.length, 1, 'one ECID fetch');
+    for (const event of result.adobeEvents) {
+        const xdm = event.xdm as { identityMap?: { ECID?: Array<{ id: string }> } };
+        assert.equal(xdm.identityMap?.ECID?.[0]?.id, result.adobeIdentities[0], `${event.eventType} carries the ECID`);
+    }
 }
 
 function assertTimeline(calls: Call[], rows: Row[]) {

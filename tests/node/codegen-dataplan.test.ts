@@ -149,6 +149,25 @@ describe('data plan: validateBatch', () => {
         assert.deepEqual(errorsOf(bad).map((e) => [e.validation_error_type, e.key]).sort(), [['invalid_value', 'dropped_total'], ['unplanned', 'reason']]);
     });
 
+    test('plans commerce events: every product action the builders produce, promotions and impressions', async () => {
+        const commerce = (data: Record<string, unknown>) => ({
+            event_type: 'commerce_event',
+            data: { timestamp_unixtime_ms: 1700000000000, source_message_id: 'm', session_uuid: 's', session_start_unixtime_ms: 1, custom_attributes: { any: 'value' }, ...data }
+        });
+        const product = { id: 'sku', name: 'n', brand: 'b', category: 'c', variant: 'v', position: 1, price: 1.5, quantity: 2, coupon_code: 'x', total_product_amount: 3, custom_attributes: { a: 'b' } };
+        const actions = ['add_to_cart', 'remove_from_cart', 'checkout', 'click', 'view_detail', 'purchase', 'refund', 'add_to_wishlist', 'remove_from_wish_list'];
+        const events = [
+            ...actions.map((action) => commerce({ custom_event_type: action, currency_code: 'USD', product_action: { action, total_amount: 3, checkout_step: 2, products: [product] } })),
+            commerce({ custom_event_type: 'promotion_view', promotion_action: { action: 'view', promotions: [{ id: 'p', name: 'n', creative: 'c', position: 'top' }] } }),
+            commerce({ custom_event_type: 'promotion_click', promotion_action: { action: 'click', promotions: [] } }),
+            commerce({ custom_event_type: 'impression', product_impressions: [{ product_impression_list: 'list', products: [product] }] })
+        ];
+        assert.deepEqual(await validate(batchOf(events)), []);
+        const bad = await validate(batchOf([commerce({ product_action: { action: 'purchase', total_amount: '3', products: [{ id: 'sku', size: 'XL' }] } })]));
+        assert.ok(errorsOf(bad).length >= 2, JSON.stringify(bad));
+        assert.deepEqual(bad[0].data?.match, { type: 'product_action', criteria: { action: 'purchase' } });
+    });
+
     test('an unplanned attribute on a media event is an error naming the attribute', async () => {
         const results = await validate(batchOf([customEvent('Play', 'media', { ...SEED_PLAY, my_custom_attribute: 'Locutus' })]));
         assert.equal(results.length, 1);

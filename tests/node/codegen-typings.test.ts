@@ -177,7 +177,7 @@ describe('typings: BrighterScript typedefs', () => {
             const iface = method.namespace ? `interface ${method.namespace.charAt(0).toUpperCase()}${method.namespace.slice(1)}Bridge` : 'interface SGBridge';
             const start = typedefs.indexOf(iface);
             const body = typedefs.slice(start, typedefs.indexOf('end interface', start));
-            assert.match(body, new RegExp(`\\n\\s+sub ${method.name}\\(`), `${method.namespace}.${method.name}`);
+            assert.match(body, new RegExp(`\\n\\s+(sub|function) ${method.name}\\(`), `${method.namespace}.${method.name}`);
         }
         for (const group of schema.constants) {
             assert.match(typedefs, new RegExp(`\\n\\s+${group.name} as `), group.name);

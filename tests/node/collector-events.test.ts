@@ -171,6 +171,60 @@ describe('collector: mParticle Events API', () => {
         await expectMalformed([sampleBatch()], /expected a JSON object/);
     });
 
+    test('stores and shows commerce events, consent, integration attributes and the data plan context', async () => {
+        const commerce = {
+            event_type: 'commerce_event',
+            data: {
+                timestamp_unixtime_ms: 1700000000000,
+                source_message_id: 'm-commerce',
+                session_uuid: 's-1',
+                session_start_unixtime_ms: 1699999990000,
+                custom_event_type: 'purchase',
+                currency_code: 'USD',
+                screen_name: 'Checkout',
+                custom_attributes: { coupon: 'yes' },
+                product_action: {
+                    action: 'purchase', total_amount: 123.45, checkout_step: 5, shipping_amount: 33.42,
+                    products: [{ id: 'foo-sku', name: 'foo-name', price: 123.45, quantity: 1, total_product_amount: 123.45, custom_attributes: {} }]
+                },
+                promotion_action: { action: 'view', promotions: [{ id: 'p', name: 'n', creative: 'c', position: 'top' }] },
+                product_impressions: [{ product_impression_list: 'foo-list', products: [{ id: 'foo-sku' }] }]
+            }
+        };
+        const batch = sampleBatch({
+            events: [commerce],
+            consent_state: {
+                gdpr: { functional: { consented: false, timestamp_unixtime_ms: 1700000000000, document: 'agreement.v2' } },
+                ccpa: { data_sale_opt_out: { consented: true, timestamp_unixtime_ms: 1700000000000 } }
+            },
+            integration_attributes: { 160: { app_instance_id: 'x' } },
+            context: { data_plan: { plan_id: 'roku_media_sdk', plan_version: 1 } }
+        });
+        const res = await postJson(`${c.url}/v2/events`, batch, AUTH);
+        assert.equal(res.status, 202, res.text);
+        const stored = c.events().find((e) => e.batchId === batch.batch_id);
+        assert.equal(stored?.eventType, 'commerce_event');
+        assert.equal(stored?.customEventType, 'purchase');
+        assert.equal(stored?.eventName, null);
+        assert.ok(lines.some((l) => l.includes('commerce_event product_action=purchase products=1 total=123.45 promotion_action=view promotions=1 impressions=1')), lines.join('\n'));
+        assert.ok(lines.some((l) => l.includes('gdpr=functional:no ccpa=yes ia.160.app_instance_id=x plan=roku_media_sdk@1')), lines.join('\n'));
+    });
+
+    test('400 + malformed for commerce, consent and integration attributes outside the Events API model', async () => {
+        const commerce = (data: Record<string, unknown>) => sampleBatch({
+            events: [{ event_type: 'commerce_event', data: { timestamp_unixtime_ms: 1, source_message_id: 'm', session_uuid: 's', session_start_unixtime_ms: 1, ...data } }]
+        });
+        await expectMalformed(commerce({}), /commerce_event needs product_action, promotion_action or product_impressions/);
+        await expectMalformed(commerce({ product_action: { action: 'view' } }), /product_action\.action: "view" is not one of/);
+        await expectMalformed(commerce({ product_action: { action: 'purchase', products: [{ price: '12' }] } }), /products\[0\]\.price: expected finite number/);
+        await expectMalformed(commerce({ promotion_action: { action: 'view' } }), /promotion_action\.promotions: required field missing/);
+        await expectMalformed(sampleBatch({ consent_state: { gdpr: { Functional: { consented: true } } } }), /consent_state\.gdpr\.Functional: purposes are lowercase/);
+        await expectMalformed(sampleBatch({ consent_state: { ccpa: { data_sale_opt_out: { consented: 'yes' } } } }), /consented: expected boolean/);
+        await expectMalformed(sampleBatch({ integration_attributes: { ga4: { id: 'x' } } }), /integration_attributes\.ga4: integration ids are whole numbers/);
+        await expectMalformed(sampleBatch({ integration_attributes: { 160: { id: 7 } } }), /integration_attributes\.160\.id: expected string/);
+        await expectMalformed(sampleBatch({ context: { data_plan: { plan_version: 1 } } }), /context\.data_plan\.plan_id: required field missing/);
+    });
+
     test('400 + malformed for a wrong Content-Type', async () => {
         await expectMalformed(JSON.stringify(sampleBatch()), /Content-Type must be application\/json/, { 'Content-Type': 'text/plain' });
     });

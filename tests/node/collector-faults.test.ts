@@ -164,6 +164,28 @@ describe('collector: forceResponses', () => {
             c.forceResponses('/v2/events', [202]);
             assert.equal((await postJson(`${c.url}/v2/events`, { bad: true }, AUTH)).status, 400, 'a forced 2xx still goes through validation');
             assert.throws(() => c.forceResponses('/v2/events', [99]), /HTTP status/);
+            assert.throws(() => c.forceResponses('/v2/events', [{ slowMs: -1 }]), /slowMs/);
+        });
+    });
+
+    test('{ slowMs }: stored at once, the real answer sent late; the next request is answered at once', async () => {
+        await withCollector({}, async (c) => {
+            c.forceResponses('/v2/events', [{ slowMs: 400 }]);
+            const batch = sampleBatch();
+            let answered = false;
+            const late = postJson(`${c.url}/v2/events`, batch, AUTH).then((r) => {
+                answered = true;
+                return r;
+            });
+            await c.waitFor((x) => x.batches().length === 1);
+            assert.equal(answered, false, 'stored before the answer went out');
+            // A client that gave up re-sends: answered at once, kept once.
+            assert.equal((await postJson(`${c.url}/v2/events`, batch, AUTH)).status, 202);
+            assert.equal(answered, false, 'the re-send was answered before the slow one');
+            assert.equal((await late).status, 202);
+            assert.equal(c.batches().length, 1);
+            assert.equal(c.stats().faultsInjected.forced, 1);
+            assert.deepEqual(c.wireLog().map((w) => w.fault), ['forced', undefined]);
         });
     });
 });

@@ -51,7 +51,7 @@ describe('collector: db file', () => {
             assert.equal((await postJson(`${second.url}/v2/events`, batch, AUTH)).status, 202);
             assert.equal(second.batches().length, 1, 're-sent batch not stored again');
             assert.equal(second.stats().duplicates, 1);
-            const play = await postJson(`${second.url}/ee/va/v1/play?configId=x`, sampleAdobeEvent('play', { sessionID: sid, playhead: 5 }));
+            const play = await postJson(`${second.url}/ee/or2/va/v1/play?configId=x`, sampleAdobeEvent('play', { sessionID: sid, playhead: 5 }));
             assert.equal(play.status, 204, 'sessions handed out before the restart stay valid');
             const again = await postSigned(`${second.url}/v1/identify`, sampleIdentityRequest({ email: 'persist@example.com' }));
             assert.equal(again.json.mpid, mpid);

@@ -78,10 +78,10 @@ function assertDelivered(outcome: Awaited<ReturnType<typeof runAgainstCollector>
 }
 
 describe('package: npm pack', () => {
-    test('the tarball holds dist/ only (plus package.json, README, CHANGELOG), with the one-file render-thread API', () => {
+    test('the tarball holds dist/ only (plus package.json, README, CHANGELOG, LICENSE), with the one-file render-thread API', () => {
         const list = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.trim().split('\n');
         const outsideDist = list.filter((f) => !f.startsWith('package/dist/'));
-        assert.deepEqual(outsideDist.sort(), ['package/CHANGELOG.md', 'package/README.md', 'package/package.json']);
+        assert.deepEqual(outsideDist.sort(), ['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/package.json']);
         assert.ok(list.includes('package/dist/source/mparticle/mParticleCore.brs'));
         assert.ok(list.includes('package/dist/source/mparticle/mParticleCore.d.bs'));
         assert.ok(list.includes('package/dist/components/mparticle/mParticleTask.xml'));

@@ -156,11 +156,12 @@ describe('the on-device path against emulated Roku developer devices', { concurr
             assert.equal(device.installed?.title, 'Media Analytics Sample');
 
             // A console client gets the device's framing and then the channel's own prints, CRLF-terminated.
-            const transcript = await readConsole(device, (text) => text.includes('[sample] media event'));
+            const transcript = await readConsole(device, (text) => text.includes('[sample] pre-roll'));
             assert.match(transcript, /\[scrpt\.cmpl\] Compiling 'Media Analytics Sample', id 'dev'\r\n/);
             assert.match(transcript, /\r\n------ Compiling dev 'Media Analytics Sample' ------\r\n/);
             assert.match(transcript, /\r\n------ Running dev 'Media Analytics Sample' main ------\r\n/);
-            assert.match(transcript, /\[sample\] media event: "Media Session Start"\r\n/);
+            assert.match(transcript, /\[sample\] tracking the Video node with media\.trackVideo\r\n/);
+            assert.match(transcript, /\[sample\] pre-roll: 2 ads\r\n/);
             assert.ok(transcript.indexOf('Compiling dev') < transcript.indexOf('Running dev'));
         });
 

@@ -13,6 +13,7 @@ import * as path from 'path';
 import { uploadedEvents, uploadTransport } from '../../tools/collector';
 import { runScenario, type ScenarioResult } from '../../tools/simulate/runScenario';
 import type { StoredEvent } from '../../tools/collector/records';
+import { QOE_SUMMARY_KEYS } from '../../tools/codegen/schema/media';
 
 const SCENARIOS = path.resolve(__dirname, '..', 'scenarios');
 
@@ -111,7 +112,9 @@ describe(`Roku media seed samples, verbatim, through the scenario runner (${TRAN
 
         test('one Media Session Summary (logMediaSessionStart -> End sends it; step 6 does not repeat it) with the table\'s keys and values', () => {
             const summary = byName(mediaEvents(session), 'Media Session Summary').attributes;
-            assert.deepEqual(sortedKeys(summary), [...SESSION_SUMMARY_KEYS].sort());
+            // The seed's table plus the QoE totals, and the startup time (the session had a logPlay).
+            assert.deepEqual(sortedKeys(summary), [...SESSION_SUMMARY_KEYS, ...QOE_SUMMARY_KEYS, 'qoe_startup_time'].sort());
+            assert.equal(summary.qoe_startup_time, '1000');
             assert.equal(summary.content_id, 'ABC123');
             assert.equal(summary.content_title, 'Space Pilot 3000');
             assert.equal(summary.media_content_time_spent, '1900');
@@ -169,7 +172,7 @@ describe(`Roku media seed samples, verbatim, through the scenario runner (${TRAN
 
         test('Media Session Summary: the app-set mediaContentTimeSpent (2750) wins; ad totals are computed', () => {
             const summary = byName(mediaEvents(advertising), 'Media Session Summary').attributes;
-            assert.deepEqual(sortedKeys(summary), [...SESSION_SUMMARY_KEYS].sort());
+            assert.deepEqual(sortedKeys(summary), [...SESSION_SUMMARY_KEYS, ...QOE_SUMMARY_KEYS].sort());
             assert.equal(summary.media_content_time_spent, '2750');
             assert.equal(summary.media_session_ad_total, '1');
             assert.deepEqual(JSON.parse(summary.media_session_ad_objects), ['ABC890']);

@@ -215,6 +215,9 @@ describe('requests and problems', () => {
             ['adobe', 'ping', false, null], ['idsync', 'modify', false, null], ['events', 'batch n1', false, null]
         ]);
         assert.deepEqual(batchAttempts(requests).get('b1'), { posts: 3, failed: 2 });
+        // Edge calls with a location hint in the path, and the ECID fetch, are Adobe's too.
+        assert.deepEqual(buildRequests([request(6, '/ee/or2/va/v1/play', 204), request(7, '/ee/v1/interact', 200), request(8, '/ee/va6/v1/interact', 200)])
+            .map((r) => [r.api, r.label]), [['adobe', 'play'], ['adobe', 'identity'], ['adobe', 'identity']]);
         assert.deepEqual(buildProblems([], [], requests).map((p) => p.title), ['Fault: 500 on events batch b1', 'Fault: connection dropped on events batch b1']);
     });
 });

@@ -8,6 +8,7 @@ import {
     CustomEventDataCustomEventTypeEnum,
     EventTypeEnum,
     BatchEnvironmentEnum,
+    ProductActionActionEnum,
     type Batch
 } from '@mparticle/event-models';
 import type {
@@ -51,6 +52,19 @@ bridge.logEvent('Custom Media Event', constants.CUSTOM_EVENT_TYPE.MEDIA, { a: 1 
 bridge.media.logPlay();
 // @ts-expect-error no such bridge method
 bridge.media.logRewind(session);
+
+// Automatic tracking: trackVideo returns a handle; the adapters take its id.
+declare const videoNode: unknown;
+const tracker = bridge.media.trackVideo(videoNode, session, { positionIntervalMs: 1000 });
+const trackerId: string = tracker.id;
+tracker.stop();
+const raf = bridge.media.rafAdapter(trackerId);
+raf.onEvent('PodStart', { rendersequence: 'preroll' });
+// @ts-expect-error the event type is a string
+raf.onEvent(7);
+bridge.tracking.video(trackerId, 'state', 'playing', 12.5, 4000);
+// @ts-expect-error trackVideo needs the session
+bridge.media.trackVideo(videoNode);
 
 // Bridge calls on the wire and their handlers.
 const call: BridgeCall<'media.logSeekStart'> = { b: 'bridge-1', s: 1, m: 'media.logSeekStart', a: [session, 1500, { source: 'remote' }] };
@@ -126,7 +140,36 @@ const badBatch: UploadBatch = {
     }]
 };
 
+// mParticle's commerce and consent builders return its short-key shapes.
+const product = constants.Product.build('foo-sku', 'foo-name', 123.45);
+const productName: string = product.nm;
+const action = constants.ProductAction.build(constants.ProductAction.ACTION_TYPE.PURCHASE, 123.45, [product]);
+const purchase: 'purchase' = constants.ProductAction.ACTION_TYPE.PURCHASE;
+// @ts-expect-error ProductAction AAs use mParticle's keys (an), not a field name
+const actionType: string = action.actionType;
+const consentState = constants.ConsentState.build();
+constants.ConsentState.addGDPRConsentState(consentState, 'functional', constants.GDPRConsentState.build(false, 1700000000));
+const emailCode: number = constants.IDENTITY_TYPE_INT.parseString(constants.IDENTITY_TYPE.EMAIL);
+const valid: boolean = constants.IDENTITY_TYPE.isValidIdentityType('email');
+// Render-thread media members answer with a value; calls answer nothing.
+const spent: number = bridge.media.getCurrentMediaTimeSpent({});
+bridge.invokeFunction('media/logPlay', [{}]);
+bridge.logCommerceEvent(action, undefined, undefined, { coupon: 'yes' }, 'Checkout');
+bridge.setIntegrationAttribute('160', 'app_instance_id', 'x');
+const planned: MParticleOptions = { dataPlanId: 'plan', dataPlanVersion: 1, batchUploads: false, isscenegraph: true };
+// @ts-expect-error dataPlanVersion is a number
+const badPlan: MParticleOptions = { dataPlanVersion: '1' };
+const commerceEvent: UploadBatch = {
+    environment: BatchEnvironmentEnum.production,
+    mpid: '1',
+    events: [{ event_type: EventTypeEnum.commerceEvent, data: { product_action: { action: ProductActionActionEnum.purchase, products: [{ id: 'foo-sku' }] } } }],
+    consent_state: { gdpr: { functional: { consented: false } } },
+    integration_attributes: { 160: { app_instance_id: 'x' } },
+    context: { data_plan: { plan_id: 'plan', plan_version: 1 } }
+};
+
 export const used = [
     play, wrongName, apiCallField, call, handler, badId, ready, options, badOptions, notNumeric, missingId, numberValue,
-    badFlag, summary, notSummary, everyEvent, asBatch, badBatch
+    badFlag, summary, notSummary, everyEvent, asBatch, badBatch, productName, purchase, actionType, emailCode, valid, spent,
+    planned, badPlan, commerceEvent
 ];

@@ -2,7 +2,7 @@
  * Views of the schema that several emitters share, so the data plan, the typings and the API
  * reference agree on which attributes each media event carries.
  */
-import type { BridgeMethod, BridgeNamespace, Builder, BuilderField, MediaAttribute, MediaEventSpec, Schema } from './schema/types';
+import type { BridgeKind, BridgeMethod, BridgeNamespace, Builder, BuilderField, LocalMember, MediaAttribute, MediaEventSpec, Schema } from './schema/types';
 import { BRIDGE_NAMESPACES } from './schema/types';
 
 export function pascal(name: string): string {
@@ -47,6 +47,11 @@ export function bridgeMembers(schema: Schema, namespace: BridgeNamespace): Bridg
     return schema.bridge.filter((m) => m.namespace === namespace);
 }
 
+/** Calling-thread members of one bridge namespace (no Task handler), in schema order. */
+export function localMembersOf(schema: Schema, namespace: BridgeNamespace): LocalMember[] {
+    return schema.localMembers.filter((m) => m.namespace === namespace);
+}
+
 /** Namespaces below the top level that mParticleSGBridge() returns (always all of them). */
 export function bridgeNamespaces(): Exclude<BridgeNamespace, ''>[] {
     return BRIDGE_NAMESPACES.filter((ns): ns is Exclude<BridgeNamespace, ''> => ns !== '');
@@ -68,4 +73,43 @@ export function setterName(field: BuilderField): string {
 /** The object-valued constant groups (everything but scalars), DEFAULT_OPTIONS included. */
 export function constantGroups(schema: Schema) {
     return schema.constants.filter((g): g is typeof g & { value: Record<string, string | number | boolean> } => typeof g.value === 'object');
+}
+
+export function bridgeKind(method: BridgeMethod): BridgeKind {
+    return method.kind ?? 'call';
+}
+
+/** Bridge methods the Task runs (kind call): the entries of its dispatch table. */
+export function dispatchedMethods(schema: Schema): Array<BridgeMethod & { handler: NonNullable<BridgeMethod['handler']> }> {
+    return schema.bridge.filter((m): m is BridgeMethod & { handler: NonNullable<BridgeMethod['handler']> } => bridgeKind(m) === 'call' && m.handler !== undefined);
+}
+
+/** The key of a builder field in the built AA (mParticle's short key, or the field name). */
+export function builderKey(field: BuilderField): string {
+    return field.key ?? field.name;
+}
+
+/** What a bridge method or a builder call reaches, in one line (docs and typings). */
+export function bridgeTarget(method: BridgeMethod): string {
+    switch (bridgeKind(method)) {
+        case 'sync':
+            return `answered on the render thread by ${method.sync?.fn ?? '?'}`;
+        case 'invoke':
+            return 'dispatched by its name argument';
+        default:
+            return `Task handler: ${method.handler?.target}.${method.handler?.method}`;
+    }
+}
+
+/**
+ * The Events API value of each value of a builder's constant group ("ProductAction.ACTION_TYPE"):
+ * the value itself unless the group's wire table renames it.
+ */
+export function wireValues(schema: Schema, builderName: string, groupName: string): Record<string, string> {
+    const group = schema.builders.find((b) => b.name === builderName)?.constants?.find((c) => c.name === groupName);
+    const out: Record<string, string> = {};
+    for (const value of Object.values(group?.value ?? {})) {
+        out[String(value)] = group?.wire?.[String(value)] ?? String(value);
+    }
+    return out;
 }

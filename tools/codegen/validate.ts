@@ -3,8 +3,8 @@
  * BrightScript names are case-insensitive, so names that differ only in case collide.
  */
 import {
-    ATTRIBUTE_TYPES, ATTRIBUTE_UNITS, BRIDGE_NAMESPACES, BUILDER_FIELD_TYPES, FIELD_TYPES, HANDLER_TARGETS, PARAM_TYPES,
-    type BridgeMethod, type Schema
+    ATTRIBUTE_TYPES, ATTRIBUTE_UNITS, BRIDGE_KINDS, BRIDGE_NAMESPACES, BUILDER_FIELD_TYPES, FIELD_TYPES, HANDLER_TARGETS, PARAM_TYPES, RETURN_FIELD_TYPES, RETURN_TYPES,
+    type BridgeMethod, type BridgeParam, type Schema
 } from './schema/types';
 
 export class SchemaError extends Error {
@@ -14,8 +14,13 @@ export class SchemaError extends Error {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A (namespaced) BrightScript function name, e.g. mParticle.tracking.trackVideo. */
+const FUNCTION_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 /** mParticle attribute keys as the SDK writes them: lower snake case. */
 const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]*$/;
+/** A BrightScript function reference such as mParticle.playback.onPlay. */
+const QUALIFIED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const OPTION_TYPES = ['string', 'integer', 'boolean', 'object', 'array'];
 /** Members of the object mParticleSGBridge() returns that are not bridge methods. */
 const RESERVED_BRIDGE_MEMBERS = ['mParticleTask', '_transport'];
 
@@ -43,6 +48,29 @@ function duplicates(values: string[]): Duplicate[] {
         }
     }
     return dups;
+}
+
+/** Parameter rules shared by bridge methods and calling-thread members. */
+function checkParams(id: string, params: BridgeParam[], builderNames: Set<string>, problem: (message: string) => void): void {
+    let optionalSeen = false;
+    for (const param of params) {
+        if (typeof param.name !== 'string' || !IDENTIFIER.test(param.name)) {
+            problem(`bridge method "${id}": parameter "${String(param.name)}": "${String(param.name)}" is not a valid BrightScript identifier`);
+        }
+        if (!PARAM_TYPES.includes(param.type)) {
+            problem(`bridge method "${id}": parameter "${param.name}" has unknown type "${param.type}"`);
+        }
+        if (param.type === 'MediaSession' && !builderNames.has('MediaSession')) {
+            problem(`bridge method "${id}": parameter "${param.name}" is a MediaSession, but no builder MediaSession exists`);
+        }
+        if (optionalSeen && !param.optional) {
+            problem(`bridge method "${id}": required parameter "${param.name}" follows an optional one`);
+        }
+        if (param.default !== undefined && !param.optional) {
+            problem(`bridge method "${id}": parameter "${param.name}" has a default but is not optional`);
+        }
+        optionalSeen = optionalSeen || !!param.optional;
+    }
 }
 
 export function validateSchema(schema: Schema): void {
@@ -79,10 +107,48 @@ export function validateSchema(schema: Schema): void {
         } else if (!['string', 'number', 'boolean'].includes(typeof group.value)) {
             problem(`constant group "${group.name}": unknown type "${typeof group.value}" (string, number, boolean or a group of them)`);
         }
+        for (const fn of group.functions ?? []) {
+            const at = `constant function "${group.name}.${fn.name}"`;
+            identifier(fn.name, at);
+            identifier(fn.param.name, `${at}: parameter`);
+            if (typeof group.value !== 'object') {
+                problem(`${at}: only a group of values can have functions`);
+            } else if (Object.keys(group.value).some((k) => k.toLowerCase() === fn.name.toLowerCase())) {
+                problem(`${at}: the group has a value with the same name`);
+            }
+            if (!RETURN_TYPES.includes(fn.returns)) {
+                problem(`${at}: unknown return type "${fn.returns}"`);
+            }
+            if (fn.kind === 'lookup') {
+                const from = schema.constants.find((g) => g.name === fn.from);
+                if (!from || typeof from.value !== 'object') {
+                    problem(`${at}: looks up in unknown group "${String(fn.from)}"`);
+                } else if (typeof group.value === 'object') {
+                    for (const key of Object.keys(from.value).filter((k) => !(k in (group.value as object)))) {
+                        problem(`${at}: ${fn.from}.${key} has no value in ${group.name}`);
+                    }
+                }
+                if (fn.fallback === undefined) {
+                    problem(`${at}: a lookup needs a fallback`);
+                }
+            } else if (fn.kind !== 'memberOf') {
+                problem(`${at}: unknown kind "${String(fn.kind)}"`);
+            }
+        }
     }
     const defaults = schema.constants.find((g) => g.name === 'DEFAULT_OPTIONS');
     if (!defaults || typeof defaults.value !== 'object') {
         problem('constant group "DEFAULT_OPTIONS": missing or not a group (the Task reads mParticle.generated.defaultOptions())');
+    }
+    report(duplicates(schema.extraOptions.map((o) => o.name)), 'extra option');
+    for (const option of schema.extraOptions) {
+        identifier(option.name, `extra option "${option.name}"`);
+        if (!OPTION_TYPES.includes(option.type)) {
+            problem(`extra option "${option.name}": unknown type "${option.type}" (one of ${OPTION_TYPES.join(', ')})`);
+        }
+        if (defaults && typeof defaults.value === 'object' && Object.keys(defaults.value).some((k) => k.toLowerCase() === option.name.toLowerCase())) {
+            problem(`extra option "${option.name}": already in DEFAULT_OPTIONS`);
+        }
     }
 
     // --- builders -----------------------------------------------------------------------------
@@ -111,8 +177,54 @@ export function validateSchema(schema: Schema): void {
             if (field.fromParam && !paramNames.has(field.fromParam)) {
                 problem(`builder "${builder.name}": field "${field.name}" comes from unknown parameter "${field.fromParam}"`);
             }
-            if (field.fromParam && field.initial !== undefined) {
-                problem(`builder "${builder.name}": field "${field.name}" has both fromParam and initial`);
+            if ([field.fromParam, field.initial, field.productOf].filter((v) => v !== undefined).length > 1) {
+                problem(`builder "${builder.name}": field "${field.name}" has more than one of fromParam, initial and productOf`);
+            }
+            for (const operand of field.productOf ?? []) {
+                if (!paramNames.has(operand)) {
+                    problem(`builder "${builder.name}": field "${field.name}" multiplies unknown parameter "${operand}"`);
+                }
+            }
+            if (field.key !== undefined && !IDENTIFIER.test(field.key)) {
+                problem(`builder "${builder.name}": field "${field.name}" has key "${field.key}", not an identifier`);
+            }
+        }
+        report(duplicates(builder.fields.map((f) => f.key ?? f.name)), 'builder key', (k) => `${builder.name}.${k}`);
+        const members = [
+            'build',
+            ...builder.fields.filter((f) => f.setter).map((f) => `set${f.name.charAt(0).toUpperCase()}${f.name.slice(1)}`),
+            ...(builder.methods ?? []).map((m) => m.name),
+            ...(builder.constants ?? []).map((c) => c.name)
+        ];
+        report(duplicates(members), 'builder member', (n) => `${builder.name}.${n}`);
+        const fieldNames = new Set(builder.fields.map((f) => f.name));
+        for (const method of builder.methods ?? []) {
+            const at = `builder "${builder.name}": method "${method.name}"`;
+            identifier(method.name, at);
+            const params = new Set(method.params.map((p) => p.name));
+            method.params.forEach((p) => identifier(p.name, `${at}: parameter`));
+            if (!fieldNames.has(method.field)) {
+                problem(`${at}: works on unknown field "${method.field}"`);
+            }
+            if (method.kind !== 'get' && (method.entryKey === undefined) === (method.entryParam === undefined)) {
+                problem(`${at}: needs exactly one of entryKey and entryParam`);
+            }
+            if (method.entryParam !== undefined && !params.has(method.entryParam)) {
+                problem(`${at}: entry parameter "${method.entryParam}" is not a parameter`);
+            }
+            if (method.kind === 'put' && (method.valueParam === undefined || !params.has(method.valueParam))) {
+                problem(`${at}: a put needs a valueParam that is a parameter`);
+            }
+            if (!['put', 'remove', 'get'].includes(method.kind)) {
+                problem(`${at}: unknown kind "${String(method.kind)}"`);
+            }
+        }
+        for (const group of builder.constants ?? []) {
+            identifier(group.name, `builder "${builder.name}": constant group`);
+            Object.keys(group.value).forEach((k) => identifier(k, `builder constant "${builder.name}.${group.name}.${k}"`));
+            const values = new Set(Object.values(group.value).map(String));
+            for (const from of Object.keys(group.wire ?? {}).filter((v) => !values.has(v))) {
+                problem(`builder constant group "${builder.name}.${group.name}": wire renames "${from}", which is not one of its values`);
             }
         }
     }
@@ -128,34 +240,76 @@ export function validateSchema(schema: Schema): void {
         if (method.namespace === '' && [...namespaces, ...RESERVED_BRIDGE_MEMBERS].some((n) => n.toLowerCase() === method.name.toLowerCase())) {
             problem(`bridge method "${id}": the name is taken by a member of mParticleSGBridge()`);
         }
-        if (!method.handler || !method.handler.method) {
-            problem(`bridge method "${id}": has no Task handler`);
-        } else if (!HANDLER_TARGETS.includes(method.handler.target)) {
-            problem(`bridge method "${id}": unknown handler target "${method.handler.target}" (one of ${HANDLER_TARGETS.join(', ')})`);
-        } else {
-            identifier(method.handler.method, `bridge method "${id}": handler method`);
+        const kind = method.kind ?? 'call';
+        if (!BRIDGE_KINDS.includes(kind)) {
+            problem(`bridge method "${id}": unknown kind "${kind}" (one of ${BRIDGE_KINDS.join(', ')})`);
+        }
+        if (kind === 'call') {
+            if (!method.handler || !method.handler.method) {
+                problem(`bridge method "${id}": has no Task handler`);
+            } else if (!HANDLER_TARGETS.includes(method.handler.target)) {
+                problem(`bridge method "${id}": unknown handler target "${method.handler.target}" (one of ${HANDLER_TARGETS.join(', ')})`);
+            } else {
+                identifier(method.handler.method, `bridge method "${id}": handler method`);
+            }
+        } else if (method.handler) {
+            problem(`bridge method "${id}": a ${kind} member has no Task handler`);
+        }
+        if (kind === 'sync') {
+            if (!method.sync || !QUALIFIED_NAME.test(method.sync.fn) || !RETURN_TYPES.includes(method.sync.returns)) {
+                problem(`bridge method "${id}": a sync member needs sync.fn (a function name) and sync.returns (one of ${RETURN_TYPES.join(', ')})`);
+            }
+        } else if (method.sync) {
+            problem(`bridge method "${id}": only a sync member has sync`);
+        }
+        if (kind === 'invoke' && (method.params.length !== 2 || method.params[0].type !== 'string')) {
+            problem(`bridge method "${id}": an invoke member takes (name as string, args)`);
+        }
+        if (method.renderHook !== undefined) {
+            if (!QUALIFIED_NAME.test(method.renderHook)) {
+                problem(`bridge method "${id}": renderHook "${method.renderHook}" is not a function name`);
+            }
+            if (kind !== 'call' || !method.params.some((p) => p.type === 'MediaSession')) {
+                problem(`bridge method "${id}": a renderHook needs a call with a MediaSession parameter`);
+            }
         }
         if (!method.description) {
             problem(`bridge method "${id}": has no description (the API reference needs one)`);
         }
         report(duplicates(method.params.map((p) => p.name)), 'parameter', (p) => `${id}(${p})`);
-        let optionalSeen = false;
-        for (const param of method.params) {
-            identifier(param.name, `bridge method "${id}": parameter "${param.name}"`);
-            if (!PARAM_TYPES.includes(param.type)) {
-                problem(`bridge method "${id}": parameter "${param.name}" has unknown type "${param.type}"`);
-            }
-            if (param.type === 'MediaSession' && !builderNames.has('MediaSession')) {
-                problem(`bridge method "${id}": parameter "${param.name}" is a MediaSession, but no builder MediaSession exists`);
-            }
-            if (optionalSeen && !param.optional) {
-                problem(`bridge method "${id}": required parameter "${param.name}" follows an optional one`);
-            }
-            if (param.default !== undefined && !param.optional) {
-                problem(`bridge method "${id}": parameter "${param.name}" has a default but is not optional`);
-            }
-            optionalSeen = optionalSeen || !!param.optional;
+        checkParams(id, method.params, builderNames, problem);
+    }
+
+    // --- render-thread members ----------------------------------------------------------------
+    const localMembers = schema.localMembers ?? [];
+    report(duplicates([...schema.bridge, ...localMembers].map(bridgeMethodId)), 'bridge member');
+    for (const member of localMembers) {
+        const id = bridgeMethodId(member);
+        identifier(member.name, `bridge member "${id}"`);
+        if (!BRIDGE_NAMESPACES.includes(member.namespace)) {
+            problem(`bridge member "${id}": unknown namespace "${member.namespace}"`);
         }
+        if (member.namespace === '' && [...namespaces, ...RESERVED_BRIDGE_MEMBERS].some((n) => n.toLowerCase() === member.name.toLowerCase())) {
+            problem(`bridge member "${id}": the name is taken by a member of mParticleSGBridge()`);
+        }
+        if (typeof member.implementation !== 'string' || !FUNCTION_NAME.test(member.implementation)) {
+            problem(`bridge member "${id}": implementation "${String(member.implementation)}" is not a BrightScript function name`);
+        }
+        if (!member.description) {
+            problem(`bridge member "${id}": has no description (the API reference needs one)`);
+        }
+        if (typeof member.file !== 'string' || !/^pkg:\/source\/.+\.bs$/.test(member.file)) {
+            problem(`bridge member "${id}": file "${String(member.file)}" is not a pkg:/source/... .bs path`);
+        }
+        identifier(member.returns?.name, `bridge member "${id}": return type`);
+        for (const field of member.returns?.fields ?? []) {
+            identifier(field.name, `bridge member "${id}": return field "${field.name}"`);
+            if (!RETURN_FIELD_TYPES.includes(field.type)) {
+                problem(`bridge member "${id}": return field "${field.name}" has unknown type "${field.type}"`);
+            }
+        }
+        report(duplicates(member.params.map((p) => p.name)), 'parameter', (p) => `${id}(${p})`);
+        checkParams(id, member.params, builderNames, problem);
     }
 
     // --- Task fields --------------------------------------------------------------------------

@@ -6,10 +6,13 @@
 import {
     ApplicationInformationOsEnum,
     BatchEnvironmentEnum,
+    CommerceEventDataCustomEventTypeEnum,
     CustomEventDataCustomEventTypeEnum,
     DeviceInformationPlatformEnum,
     EventTypeEnum,
     IdentityTypeEnum,
+    ProductActionActionEnum,
+    PromotionActionActionEnum,
     type Batch
 } from '@mparticle/event-models';
 import { isPlainObject } from './http-io';
@@ -22,6 +25,9 @@ export const CUSTOM_EVENT_TYPES: readonly string[] = Object.values(CustomEventDa
 export const IDENTITY_TYPES: readonly string[] = Object.values(IdentityTypeEnum);
 const DEVICE_PLATFORMS: readonly string[] = Object.values(DeviceInformationPlatformEnum);
 const APPLICATION_OSES: readonly string[] = Object.values(ApplicationInformationOsEnum);
+export const PRODUCT_ACTIONS: readonly string[] = Object.values(ProductActionActionEnum).filter((v) => v !== ProductActionActionEnum.unknown);
+export const PROMOTION_ACTIONS: readonly string[] = Object.values(PromotionActionActionEnum);
+const COMMERCE_EVENT_TYPES: readonly string[] = Object.values(CommerceEventDataCustomEventTypeEnum);
 
 export type BatchCheck =
     | { ok: true; batch: Batch; batchId: string; mpid: string }
@@ -41,8 +47,43 @@ const BATCH_RULES: Record<string, Rule> = {
     deleted_user_attributes: { kind: 'array', items: { kind: 'string' } },
     events: { kind: 'array', required: true },
     mp_deviceid: { kind: 'string' },
-    sdk_version: { kind: 'string' }
+    sdk_version: { kind: 'string' },
+    consent_state: { kind: 'object' },
+    integration_attributes: { kind: 'object' },
+    context: {
+        kind: 'object',
+        fields: {
+            data_plan: {
+                kind: 'object', required: true,
+                fields: { plan_id: { kind: 'nonEmptyString', required: true }, plan_version: { kind: 'nonNegativeInteger' } }
+            }
+        }
+    }
 };
+
+/** GDPRConsentState / CCPAConsentState. */
+const CONSENT_RULES: Record<string, Rule> = {
+    consented: { kind: 'boolean', required: true },
+    timestamp_unixtime_ms: { kind: 'timestamp' },
+    document: { kind: 'string' },
+    location: { kind: 'string' },
+    hardware_id: { kind: 'string' }
+};
+
+const PRODUCT_RULES: Record<string, Rule> = {
+    id: { kind: 'string' },
+    name: { kind: 'string' },
+    brand: { kind: 'string' },
+    category: { kind: 'string' },
+    variant: { kind: 'string' },
+    position: { kind: 'integer' },
+    price: { kind: 'number' },
+    quantity: { kind: 'number' },
+    coupon_code: { kind: 'string' },
+    total_product_amount: { kind: 'number' },
+    custom_attributes: { kind: 'stringMap' }
+};
+const PRODUCTS: Rule = { kind: 'array', items: { kind: 'object', fields: PRODUCT_RULES } };
 
 const USER_IDENTITY_RULES: Record<string, Rule> = {
     identity_type: { kind: 'string', required: true, oneOf: IDENTITY_TYPES },
@@ -101,6 +142,55 @@ const DATA_RULES: Record<string, Record<string, Rule>> = {
     },
     opt_out: {
         is_opted_out: { kind: 'boolean', required: true }
+    },
+    commerce_event: {
+        ...inSession,
+        custom_event_type: { kind: 'string', oneOf: COMMERCE_EVENT_TYPES },
+        currency_code: { kind: 'nonEmptyString' },
+        screen_name: { kind: 'nonEmptyString' },
+        product_action: {
+            kind: 'object',
+            fields: {
+                action: { kind: 'string', required: true, oneOf: PRODUCT_ACTIONS },
+                checkout_step: { kind: 'integer' },
+                checkout_options: { kind: 'string' },
+                product_action_list: { kind: 'string' },
+                product_list_source: { kind: 'string' },
+                transaction_id: { kind: 'string' },
+                affiliation: { kind: 'string' },
+                total_amount: { kind: 'number' },
+                tax_amount: { kind: 'number' },
+                shipping_amount: { kind: 'number' },
+                coupon_code: { kind: 'string' },
+                products: PRODUCTS
+            }
+        },
+        promotion_action: {
+            kind: 'object',
+            fields: {
+                action: { kind: 'string', required: true, oneOf: PROMOTION_ACTIONS },
+                promotions: {
+                    kind: 'array', required: true,
+                    items: { kind: 'object', fields: { id: { kind: 'string' }, name: { kind: 'string' }, creative: { kind: 'string' }, position: { kind: 'string' } } }
+                }
+            }
+        },
+        product_impressions: {
+            kind: 'array',
+            items: { kind: 'object', fields: { product_impression_list: { kind: 'string' }, products: PRODUCTS } }
+        }
+    },
+    breadcrumb: {
+        ...inSession,
+        label: { kind: 'nonEmptyString', required: true }
+    },
+    crash_report: {
+        ...inSession,
+        message: { kind: 'string' },
+        severity: { kind: 'string' },
+        class_name: { kind: 'string' },
+        stack_trace: { kind: 'string' },
+        exception_handled: { kind: 'boolean' }
     }
 };
 
@@ -123,6 +213,31 @@ function checkEvent(event: unknown, at: string, checker: Checker) {
     checker.fields(data, rules, `${at}.data`);
     if (type === 'user_identity_change' && data.new == null && data.old == null) {
         checker.add(`${at}.data`, 'user_identity_change needs new or old');
+    }
+    if (type === 'commerce_event' && data.product_action === undefined && data.promotion_action === undefined && data.product_impressions === undefined) {
+        checker.add(`${at}.data`, 'commerce_event needs product_action, promotion_action or product_impressions');
+    }
+}
+
+/** consent_state: { gdpr?: { <purpose>: consent }, ccpa?: { data_sale_opt_out: consent } }. */
+function checkConsentState(consent: Record<string, unknown>, checker: Checker) {
+    for (const key of Object.keys(consent).filter((k) => k !== 'gdpr' && k !== 'ccpa')) {
+        checker.add(`consent_state.${key}`, 'unknown consent regulation (gdpr, ccpa)');
+    }
+    if (consent.gdpr !== undefined) {
+        if (!isPlainObject(consent.gdpr)) {
+            checker.add('consent_state.gdpr', `expected object, got ${describe(consent.gdpr)}`);
+        } else {
+            for (const [purpose, state] of Object.entries(consent.gdpr)) {
+                if (purpose !== purpose.toLowerCase() || purpose.trim() === '') {
+                    checker.add(`consent_state.gdpr.${purpose}`, 'purposes are lowercase, non-empty');
+                }
+                checker.value(state, { kind: 'object', fields: CONSENT_RULES }, `consent_state.gdpr.${purpose}`);
+            }
+        }
+    }
+    if (consent.ccpa !== undefined) {
+        checker.value(consent.ccpa, { kind: 'object', fields: { data_sale_opt_out: { kind: 'object', required: true, fields: CONSENT_RULES } } }, 'consent_state.ccpa');
     }
 }
 
@@ -148,6 +263,17 @@ export function validateBatchStructure(body: unknown): BatchCheck {
     }
     if (Array.isArray(body.events)) {
         body.events.forEach((event, i) => checkEvent(event, `events[${i}]`, checker));
+    }
+    if (isPlainObject(body.consent_state)) {
+        checkConsentState(body.consent_state, checker);
+    }
+    if (isPlainObject(body.integration_attributes)) {
+        for (const [integration, attributes] of Object.entries(body.integration_attributes)) {
+            if (!/^\d+$/.test(integration)) {
+                checker.add(`integration_attributes.${integration}`, 'integration ids are whole numbers');
+            }
+            checker.value(attributes, { kind: 'stringMap' }, `integration_attributes.${integration}`);
+        }
     }
     if (checker.errors.length > 0) {
         return { ok: false, errors: checker.errors };

@@ -21,6 +21,8 @@ const SPEC: Record<string, OptionKind> = {
     'data-plan': 'string',
     'wire-log': 'string',
     'allow-unknown-sessions': 'boolean',
+    'adobe-region': 'string',
+    'adobe-hint-ttl': 'number',
     quiet: 'boolean',
     help: 'boolean'
 };
@@ -40,6 +42,8 @@ const USAGE = `usage: npm run collector -- [options]
   --retry-after SEC         Retry-After sent with 429/503 (default 1)
   --slow-ms MS              delay for 'slow' faults (default 1500)
   --allow-unknown-sessions  accept Adobe events with a sessionID this collector did not hand out
+  --adobe-region R          Edge region (location hint) to answer with (default or2)
+  --adobe-hint-ttl SEC      ttlSeconds of the location hint (default 1800)
   --wire-log FILE           on exit, write every request as JSON Lines to FILE
   --quiet                   print only the URL and the summary`;
 
@@ -55,6 +59,8 @@ function buildOptions(options: Record<string, unknown>): CollectorOptions {
         apiKey: options['api-key'] as string | undefined,
         apiSecret: options['api-secret'] as string | undefined,
         allowUnknownAdobeSessions: options['allow-unknown-sessions'] === true,
+        adobeRegion: options['adobe-region'] as string | undefined,
+        adobeHintTtlSec: options['adobe-hint-ttl'] as number | undefined,
         quiet: options.quiet === true,
         log: (line) => console.log(`${clock()} ${line}`)
     };
@@ -93,7 +99,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(`  live viewer       GET  ${collector.viewerUrl}`);
     console.log(`  mParticle events  POST ${collector.url}/v2/events`);
     console.log(`  mParticle IDSync  POST ${collector.url}/v1/identify | login | logout | {mpid}/modify`);
-    console.log(`  Adobe Media Edge  POST ${collector.url}/ee/va/v1/{eventType}?configId=...`);
+    console.log(`  Adobe Media Edge  POST ${collector.url}/ee[/{region}]/va/v1/{eventType}?configId=...`);
+    console.log(`  Adobe identity    POST ${collector.url}/ee[/{region}]/v1/interact?configId=...`);
     console.log(`  summary           GET  ${collector.url}/summary`);
     console.log(`  stored batches    GET  ${collector.url}/query/batches[?batch_id=...&event_name=...]`);
 

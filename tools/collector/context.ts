@@ -1,4 +1,5 @@
 /** State shared by the route handlers: the store, settings, per-process counters, and how to report bad input. */
+import type { EdgeSettings } from './adobe';
 import type { Credentials } from './auth';
 import type { DataPlanChecker } from './data-plan';
 import { formatMalformed } from './format';
@@ -11,6 +12,7 @@ export interface Counters {
     duplicates: number;
     unauthorized: number;
     refusedConnections: number;
+    adobeIdentityFetches: number;
     faults: FaultCounts;
 }
 
@@ -20,6 +22,7 @@ export class CollectorContext {
         duplicates: 0,
         unauthorized: 0,
         refusedConnections: 0,
+        adobeIdentityFetches: 0,
         faults: { total: 0, '500': 0, '429': 0, '503': 0, drop: 0, slow: 0, forced: 0 }
     };
     readonly malformed: MalformedEntry[] = [];
@@ -32,7 +35,7 @@ export class CollectorContext {
         readonly credentials: Credentials,
         readonly log: (line: string) => void,
         readonly dataPlan: DataPlanChecker | undefined,
-        readonly allowUnknownAdobeSessions: boolean
+        readonly edge: EdgeSettings
     ) { }
 
     /** Records a request the collector refuses as malformed and builds the error reply. */

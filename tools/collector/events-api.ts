@@ -3,7 +3,7 @@ import type { Batch } from '@mparticle/event-models';
 import { checkBasicAuth } from './auth';
 import { validateBatchStructure } from './batch-validation';
 import type { CollectorContext } from './context';
-import { formatBatch, formatMpEvent, formatPlanFinding } from './format';
+import { formatBatch, formatBatchState, formatMpEvent, formatPlanFinding } from './format';
 import { isJsonContentType, json, type IncomingCall, type Reply } from './http-io';
 
 export async function handleEventsBatch(call: IncomingCall, ctx: CollectorContext): Promise<Reply> {
@@ -48,6 +48,10 @@ export async function acceptBatch(call: IncomingCall, ctx: CollectorContext, bat
     }
     const events = batch.events ?? [];
     ctx.log(formatBatch(batchId, mpid, batch.environment, events.length));
+    const state = formatBatchState(batch);
+    if (state) {
+        ctx.log(state);
+    }
     for (const event of events) {
         ctx.log(formatMpEvent(event));
     }

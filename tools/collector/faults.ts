@@ -18,7 +18,7 @@ export { seededRandom };
 export type FaultDecision =
     | { action: 'status'; status: number; retryAfterSec?: number; source: FaultKind | 'forced' }
     | { action: 'drop'; source: 'drop' | 'forced' }
-    | { action: 'slow'; ms: number; source: 'slow' }
+    | { action: 'slow'; ms: number; source: 'slow' | 'forced' }
     /** A forced 2xx: let the real handler answer, and skip random faults for this request. */
     | { action: 'pass'; source: 'forced' };
 
@@ -72,9 +72,15 @@ export class FaultInjector {
     /** Queues responses for the next requests to a path: an exact path string, or a RegExp. */
     force(path: string | RegExp, responses: ForcedResponse[]): void {
         for (const response of responses) {
+            if (typeof response === 'object' && 'slowMs' in response) {
+                if (!(Number.isFinite(response.slowMs) && response.slowMs >= 0)) {
+                    throw new Error(`forced slowMs must be a non-negative number of ms, got ${JSON.stringify(response)}`);
+                }
+                continue;
+            }
             const status = typeof response === 'object' ? response.status : response;
             if (status !== 'drop' && !(Number.isInteger(status) && status >= 200 && status <= 599)) {
-                throw new Error(`forced response must be an HTTP status or 'drop', got ${JSON.stringify(response)}`);
+                throw new Error(`forced response must be an HTTP status, 'drop' or { slowMs }, got ${JSON.stringify(response)}`);
             }
         }
         this.forced.push({ path, queue: [...responses] });
@@ -115,6 +121,9 @@ export class FaultInjector {
         }
         if (response === 'drop') {
             return { action: 'drop', source: 'forced' };
+        }
+        if (typeof response === 'object' && 'slowMs' in response) {
+            return { action: 'slow', ms: response.slowMs, source: 'forced' };
         }
         const status = typeof response === 'object' ? response.status : response;
         if (status >= 200 && status < 300) {

@@ -6,7 +6,7 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 export type Kind =
-    | 'string' | 'nonEmptyString' | 'integer' | 'number' | 'nonNegativeInteger' | 'timestamp' | 'boolean' | 'object' | 'array'
+    | 'string' | 'nonEmptyString' | 'integer' | 'nonNegativeInteger' | 'number' | 'nonNegativeNumber' | 'timestamp' | 'boolean' | 'object' | 'array'
     | 'mpid' | 'batchId' | 'stringMap' | 'attributeValue';
 
 export interface Rule {
@@ -95,12 +95,17 @@ export class Checker {
                 break;
             case 'number':
                 if (typeof value !== 'number' || !Number.isFinite(value)) {
-                    expect('number');
+                    expect('finite number');
                 }
                 break;
             case 'nonNegativeInteger':
                 if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
                     expect('non-negative integer');
+                }
+                break;
+            case 'nonNegativeNumber':
+                if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+                    expect('non-negative number');
                 }
                 break;
             case 'timestamp':

@@ -1,5 +1,5 @@
 /** One readable console line per thing that arrives, e.g. `[mp] custom_event media "Play" session=ab12cd34 content_id=ABC123`. */
-import type { BaseEvent } from '@mparticle/event-models';
+import type { BaseEvent, Batch } from '@mparticle/event-models';
 import type { FaultDecision } from './faults';
 import { isPlainObject } from './http-io';
 import type { Api } from './records';
@@ -27,6 +27,51 @@ export function formatBatch(batchId: string, mpid: string, environment: string, 
     return `[mp] batch ${shortId(batchId)} mpid=${mpid} ${environment}, ${eventCount} event${eventCount === 1 ? '' : 's'}`;
 }
 
+/** The batch-level state besides the user, when there is some: consent, integration attributes, data plan. */
+export function formatBatchState(batch: Batch): string | undefined {
+    const parts: string[] = [];
+    const consent = batch.consent_state;
+    if (consent?.gdpr && Object.keys(consent.gdpr).length > 0) {
+        parts.push(`gdpr=${Object.entries(consent.gdpr).map(([purpose, c]) => `${purpose}:${c.consented ? 'yes' : 'no'}`).join(',')}`);
+    }
+    if (consent?.ccpa?.data_sale_opt_out) {
+        parts.push(`ccpa=${consent.ccpa.data_sale_opt_out.consented ? 'yes' : 'no'}`);
+    }
+    for (const [integration, attributes] of Object.entries(batch.integration_attributes ?? {})) {
+        parts.push(...pairs(Object.fromEntries(Object.entries(attributes).map(([k, v]) => [`ia.${integration}.${k}`, v]))));
+    }
+    const plan = batch.context?.data_plan;
+    if (plan) {
+        parts.push(pair('plan', `${plan.plan_id}${plan.plan_version !== undefined ? `@${plan.plan_version}` : ''}`));
+    }
+    return parts.length > 0 ? `[mp]   ${parts.join(' ')}` : undefined;
+}
+
+function commerceSummary(data: Record<string, unknown>): string[] {
+    const parts: string[] = [];
+    const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+    if (isPlainObject(data.product_action)) {
+        const action = data.product_action;
+        parts.push(`product_action=${String(action.action)}`, `products=${count(action.products)}`);
+        if (action.total_amount !== undefined) {
+            parts.push(pair('total', action.total_amount));
+        }
+    }
+    if (isPlainObject(data.promotion_action)) {
+        parts.push(`promotion_action=${String(data.promotion_action.action)}`, `promotions=${count(data.promotion_action.promotions)}`);
+    }
+    if (Array.isArray(data.product_impressions)) {
+        parts.push(`impressions=${data.product_impressions.length}`);
+    }
+    if (typeof data.currency_code === 'string') {
+        parts.push(pair('currency', data.currency_code));
+    }
+    if (typeof data.screen_name === 'string') {
+        parts.push(pair('screen', data.screen_name));
+    }
+    return parts;
+}
+
 export function formatMpEvent(event: BaseEvent): string {
     const data = (event.data ?? {}) as Record<string, unknown>;
     const parts: string[] = ['[mp]', event.event_type];
@@ -50,6 +95,15 @@ export function formatMpEvent(event: BaseEvent): string {
         }
         case 'opt_out':
             parts.push(pair('opted_out', data.is_opted_out));
+            break;
+        case 'commerce_event':
+            parts.push(...commerceSummary(data));
+            break;
+        case 'breadcrumb':
+            parts.push(JSON.stringify(data.label));
+            break;
+        case 'crash_report':
+            parts.push(JSON.stringify(data.message ?? ''));
             break;
     }
     if (typeof data.session_uuid === 'string') {
@@ -94,7 +148,7 @@ export function formatFault(decision: FaultDecision, method: string, path: strin
         case 'drop':
             return `[fault] drop${forced} ${method} ${path}`;
         case 'slow':
-            return `[fault] slow ${decision.ms}ms ${method} ${path}`;
+            return `[fault] slow ${decision.ms}ms${forced} ${method} ${path}`;
         case 'pass':
             return `[fault] pass${forced} ${method} ${path}`;
         case 'status':

@@ -17,6 +17,7 @@ import type { IdentityCallKind } from './records';
 /** Identities that name a device, not a person: they never log a user in. */
 export const DEVICE_IDENTITY_TYPES: ReadonlySet<string> = new Set([
     'device_application_stamp',
+    'roku_aid',
     'roku_ad_id',
     'roku_publisher_id',
     'ios_idfa',

@@ -3,6 +3,7 @@
  * Media Edge API during development and tests. Start one with startCollector(); it binds 127.0.0.1 on a free port.
  */
 import { EventEmitter } from 'events';
+import { DEFAULT_EDGE_SETTINGS } from './adobe';
 import { DataPlanChecker } from './data-plan';
 import { CollectorContext } from './context';
 import { FaultInjector } from './faults';
@@ -47,6 +48,8 @@ export interface Collector {
     /** Stored mParticle batches (each batch_id once), in arrival order. */
     batches(): StoredBatch[];
     adobeEvents(): StoredAdobeEvent[];
+    /** ECIDs handed out by Edge identity fetches, in order (one per new visitor). */
+    adobeIdentities(): string[];
     identityCalls(): IdentityCall[];
 
     /** Every request but OPTIONS preflights, in arrival order, re-sends included. */
@@ -81,7 +84,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         { apiKey: options.apiKey ?? DEFAULT_API_KEY, apiSecret: options.apiSecret ?? DEFAULT_API_SECRET },
         log,
         dataPlan,
-        options.allowUnknownAdobeSessions ?? false
+        {
+            allowUnknownSessions: options.allowUnknownAdobeSessions ?? DEFAULT_EDGE_SETTINGS.allowUnknownSessions,
+            region: options.adobeRegion ?? DEFAULT_EDGE_SETTINGS.region,
+            hintTtlSec: options.adobeHintTtlSec ?? DEFAULT_EDGE_SETTINGS.hintTtlSec,
+            orgId: DEFAULT_EDGE_SETTINGS.orgId
+        }
     );
     const wireLog = new WireLog();
     const changes = new EventEmitter();
@@ -100,6 +108,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
             identityCalls: counts.identityCalls,
             adobeEvents: counts.adobeEvents,
             adobeSessions: counts.adobeSessions,
+            adobeIdentityFetches: ctx.counters.adobeIdentityFetches,
             refusedConnections: ctx.counters.refusedConnections,
             faultsInjected: { ...ctx.counters.faults }
         };
@@ -110,7 +119,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         viewer.requestFinished(entry);
         changes.emit('change');
     };
-    const server = new CollectorServer({ ctx, faults, wireLog, stats, onChange: requestDone, viewer });
+    const server = new CollectorServer({ ctx, faults, wireLog, stats, onChange: requestDone, viewer, media: options.media });
     let port: number;
     try {
         port = await server.listen(host, options.port ?? 0);
@@ -134,6 +143,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         events: () => store.events(),
         batches: () => store.batches(),
         adobeEvents: () => store.adobeEvents(),
+        adobeIdentities: () => store.adobeIdentities(),
         identityCalls: () => store.identityCalls(),
         wireLog: () => wireLog.all(),
         writeWireLog: (file) => writeJsonLines(file, wireLog.all()),

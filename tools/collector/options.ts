@@ -22,8 +22,10 @@ export interface FaultOptions {
 /**
  * One forced response for forceResponses(). A 2xx status lets the request through to the real handler
  * (so [500, 500, 202] means "fail twice, then accept"); any other status is sent instead of processing it.
+ * `{ slowMs }` processes the request at once (stored as usual) and sends the real answer that much later,
+ * like the random 'slow' fault: a client that times out and re-sends must be deduplicated.
  */
-export type ForcedResponse = number | 'drop' | { status: number; retryAfterSec?: number };
+export type ForcedResponse = number | 'drop' | { status: number; retryAfterSec?: number } | { slowMs: number };
 
 export interface CollectorOptions {
     /** Interface to bind (default 127.0.0.1). */
@@ -42,8 +44,14 @@ export interface CollectorOptions {
      */
     dataPlan?: object;
     faults?: FaultOptions;
+    /** Files served at GET /media/<name> (e.g. the demo's clips); not recorded. */
+    media?: Record<string, Uint8Array>;
     /** Accept Adobe events whose sessionID this collector never handed out (default false: 400). */
     allowUnknownAdobeSessions?: boolean;
+    /** The Edge region (location hint) this collector answers with (default or2). */
+    adobeRegion?: string;
+    /** ttlSeconds of the location hint and the cluster state entry (default 1800). */
+    adobeHintTtlSec?: number;
     /** Where readable lines go (default console.log). */
     log?: (line: string) => void;
     /** Drop all readable lines (same as log: () => {}). */

@@ -114,6 +114,8 @@ export interface CollectorStats {
     identityCalls: number;
     adobeEvents: number;
     adobeSessions: number;
+    /** Edge identity fetches answered (this process). */
+    adobeIdentityFetches: number;
     refusedConnections: number;
     faultsInjected: FaultCounts;
 }

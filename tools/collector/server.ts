@@ -4,7 +4,7 @@
  */
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
-import { ADOBE_PATH, handleAdobeEvent } from './adobe';
+import { ADOBE_PATH, EDGE_INTERACT_PATH, handleAdobeEvent, handleEdgeInteract } from './adobe';
 import type { CollectorContext } from './context';
 import { corsHeaders } from './cors';
 import { handleEventsBatch } from './events-api';
@@ -14,6 +14,7 @@ import { BodyTooLargeError, flattenHeaders, json, parseJson, readBody, type Inco
 import { handleIdSync, matchIdSyncPath } from './identity';
 import { handleNativeBatch, NATIVE_EVENTS_PATH } from './native-api';
 import { handleQueryBatches, QUERY_BATCHES_PATH } from './query';
+import { serveMedia } from './media';
 import type { Api, CollectorStats, WireLogEntry } from './records';
 import type { WireLog } from './wire-log';
 import type { ViewerFeed } from '../viewer/feed';
@@ -28,6 +29,8 @@ export interface ServerParts {
     onChange: (entry: WireLogEntry) => void;
     /** The live viewer's feed (GET /, /viewer/*). */
     viewer: ViewerFeed;
+    /** Files for GET /media/<name> (test clips the sample channel plays; not recorded). */
+    media?: Record<string, Uint8Array>;
 }
 
 function onlyPost(api: Api, call: IncomingCall, ctx: CollectorContext, handle: () => Reply | Promise<Reply>): Reply | Promise<Reply> {
@@ -62,7 +65,13 @@ async function route(call: IncomingCall, parts: ServerParts): Promise<Reply> {
     }
     const adobe = ADOBE_PATH.exec(call.path);
     if (adobe) {
-        return onlyPost('adobe', call, ctx, () => handleAdobeEvent(call, decodeURIComponent(adobe[1]), ctx));
+        const region = adobe[1] === undefined ? undefined : decodeURIComponent(adobe[1]);
+        return onlyPost('adobe', call, ctx, () => handleAdobeEvent(call, region, decodeURIComponent(adobe[2]), ctx));
+    }
+    const interact = EDGE_INTERACT_PATH.exec(call.path);
+    if (interact) {
+        const region = interact[1] === undefined ? undefined : decodeURIComponent(interact[1]);
+        return onlyPost('adobe', call, ctx, () => handleEdgeInteract(call, region, ctx));
     }
     return ctx.reject('collector', call, 404, [`no such endpoint: ${call.method} ${call.path}`]);
 }
@@ -152,6 +161,9 @@ export class CollectorServer {
         }
         if (method === 'OPTIONS') {
             res.writeHead(204, { ...cors, Connection: 'close' }).end();
+            return;
+        }
+        if (this.parts.media && serveMedia(req, res, path, this.parts.media, cors)) {
             return;
         }
         let rawBody: string;

@@ -50,7 +50,14 @@ CREATE TABLE IF NOT EXISTS adobe_sessions (
     session_id TEXT PRIMARY KEY,
     config_id TEXT NOT NULL,
     created_at TEXT NOT NULL,
-    ended_at TEXT
+    ended_at TEXT,
+    region TEXT,
+    live INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS adobe_identities (
+    ecid TEXT PRIMARY KEY,
+    config_id TEXT NOT NULL,
+    created_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS adobe_events (
     id INTEGER PRIMARY KEY,
@@ -102,6 +109,14 @@ export class Store {
 
     private constructor(private readonly db: Database, private readonly dbPath: string | undefined) {
         db.exec(SCHEMA);
+        // Files written before Adobe sessions had a region: add the columns.
+        const columns = new Set(this.all('PRAGMA table_info(adobe_sessions)').map((row) => str(row.name)));
+        if (!columns.has('region')) {
+            db.exec('ALTER TABLE adobe_sessions ADD COLUMN region TEXT');
+        }
+        if (!columns.has('live')) {
+            db.exec('ALTER TABLE adobe_sessions ADD COLUMN live INTEGER NOT NULL DEFAULT 0');
+        }
     }
 
     static async open(dbPath?: string): Promise<Store> {
@@ -143,7 +158,7 @@ export class Store {
                         batch.batchId,
                         idx,
                         event.event_type,
-                        typeof data.event_name === 'string' ? data.event_name : typeof data.screen_name === 'string' ? data.screen_name : null,
+                        typeof data.event_name === 'string' ? data.event_name : event.event_type === 'screen_view' && typeof data.screen_name === 'string' ? data.screen_name : null,
                         typeof data.custom_event_type === 'string' ? data.custom_event_type : null,
                         typeof data.timestamp_unixtime_ms === 'number' ? data.timestamp_unixtime_ms : null,
                         typeof data.session_uuid === 'string' ? data.session_uuid : null,
@@ -196,15 +211,30 @@ export class Store {
         this.persist();
     }
 
-    addAdobeSession(sessionId: string, configId: string, createdAt: string): void {
-        this.db.run('INSERT INTO adobe_sessions (session_id, config_id, created_at) VALUES (?, ?, ?)', [sessionId, configId, createdAt]);
+    /** A Media Edge session: the region (location hint) it lives in, and whether its content is live (playheads are seconds of the day). */
+    addAdobeSession(sessionId: string, configId: string, createdAt: string, region: string, live: boolean): void {
+        this.db.run('INSERT INTO adobe_sessions (session_id, config_id, created_at, region, live) VALUES (?, ?, ?, ?, ?)', [sessionId, configId, createdAt, region, live ? 1 : 0]);
         this.persist();
     }
 
-    /** undefined: never handed out; otherwise whether sessionEnd/sessionComplete was seen. */
-    adobeSession(sessionId: string): { ended: boolean } | undefined {
-        const row = this.all('SELECT ended_at FROM adobe_sessions WHERE session_id = ?', [sessionId])[0];
-        return row ? { ended: row.ended_at !== null } : undefined;
+    /** undefined: never handed out; otherwise whether sessionEnd/sessionComplete was seen, its region and whether it is live. */
+    adobeSession(sessionId: string): { ended: boolean; region: string | null; live: boolean } | undefined {
+        const row = this.all('SELECT ended_at, region, live FROM adobe_sessions WHERE session_id = ?', [sessionId])[0];
+        return row ? { ended: row.ended_at !== null, region: row.region === null ? null : str(row.region), live: row.live === 1 } : undefined;
+    }
+
+    addAdobeIdentity(ecid: string, configId: string, createdAt: string): void {
+        this.db.run('INSERT OR IGNORE INTO adobe_identities (ecid, config_id, created_at) VALUES (?, ?, ?)', [ecid, configId, createdAt]);
+        this.persist();
+    }
+
+    hasAdobeIdentity(ecid: string): boolean {
+        return this.all('SELECT ecid FROM adobe_identities WHERE ecid = ?', [ecid]).length > 0;
+    }
+
+    /** ECIDs handed out by identity fetches, in order. */
+    adobeIdentities(): string[] {
+        return this.all('SELECT ecid FROM adobe_identities ORDER BY rowid').map((row) => str(row.ecid));
     }
 
     endAdobeSession(sessionId: string, endedAt: string): void {

@@ -38,6 +38,8 @@ export interface ScenarioResult {
     events: ReturnType<Collector['events']>;
     batches: ReturnType<Collector['batches']>;
     adobeEvents: ReturnType<Collector['adobeEvents']>;
+    /** ECIDs the collector handed out to Edge identity fetches, in order. */
+    adobeIdentities: string[];
     identityCalls: ReturnType<Collector['identityCalls']>;
     malformed: ReturnType<Collector['malformed']>;
     planViolations: ReturnType<Collector['planViolations']>;
@@ -110,8 +112,12 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
             timeoutMs: options.timeoutMs ?? 60_000,
             onOutput: (line, level) => {
                 lines.push(line);
-                if (line.trim() === '[scenario] done') {
+                const text = line.trim();
+                if (text === '[scenario] done') {
                     drained = true;
+                } else if (text === '[scenario] network down' || text === '[scenario] network up') {
+                    // ctx.network(up): the harness polls /health until it sees the change.
+                    collector.setDown(text.endsWith('down'));
                 }
                 options.onOutput?.(line, level);
             }
@@ -138,6 +144,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
             events: collector.events(),
             batches: collector.batches(),
             adobeEvents: collector.adobeEvents(),
+            adobeIdentities: collector.adobeIdentities(),
             identityCalls: collector.identityCalls(),
             malformed,
             planViolations: collector.planViolations()

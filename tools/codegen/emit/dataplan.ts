@@ -18,9 +18,16 @@
  *   user attributes are planned as strings, numbers, booleans or string arrays. App-named events (custom events of other types, custom media events, screen
  *   views) cannot be planned generically because points match by name: they show up as
  *   "unplanned" until the app adds points for them.
+ * - commerce events: one point per product action the builders can produce (ProductAction.
+ *   ACTION_TYPE through its wire names), per promotion action, and for impressions; the
+ *   product, promotion and impression objects are closed to the Events API fields the SDK
+ *   writes, their custom attributes open (the app's).
+ * - consent_state and integration_attributes are batch fields, which a data plan version has no
+ *   point type for (points match events, user attributes and user identities): the collector
+ *   checks their structure instead (tools/collector/batch-validation.ts).
  */
 import type { AttributeType, MediaAttribute, Schema } from '../schema/types';
-import { eventAttributes } from '../model';
+import { eventAttributes, wireValues } from '../model';
 
 export const DATA_PLAN_ID = 'roku_media_sdk';
 
@@ -78,12 +85,135 @@ function customAttributesSchema(required: MediaAttribute[], optional: MediaAttri
 
 const OPEN = { properties: { data: { type: 'object' } } };
 
+const STRING_MAP = { type: 'object', additionalProperties: { type: 'string' } };
+
+const PRODUCT = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        id: { type: 'string' },
+        name: { type: 'string' },
+        brand: { type: 'string' },
+        category: { type: 'string' },
+        variant: { type: 'string' },
+        position: { type: 'integer' },
+        price: { type: 'number' },
+        quantity: { type: 'number' },
+        coupon_code: { type: 'string' },
+        total_product_amount: { type: 'number' },
+        custom_attributes: STRING_MAP
+    }
+};
+
+const PRODUCTS = { type: 'array', items: PRODUCT };
+
+/** Fields of a commerce event's data besides the product / promotion / impression parts. */
+const COMMERCE_DATA = {
+    custom_attributes: STRING_MAP,
+    currency_code: { type: 'string' },
+    screen_name: { type: 'string' }
+};
+
+const IMPRESSIONS = {
+    type: 'array',
+    items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { product_impression_list: { type: 'string' }, products: PRODUCTS }
+    }
+};
+
+const PROMOTION_ACTION = (action: string) => ({
+    type: 'object',
+    additionalProperties: false,
+    required: ['action', 'promotions'],
+    properties: {
+        action: { const: action },
+        promotions: {
+            type: 'array',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                properties: { id: { type: 'string' }, name: { type: 'string' }, creative: { type: 'string' }, position: { type: 'string' } }
+            }
+        }
+    }
+});
+
+function commercePoints(schema: Schema): unknown[] {
+    const productActions = [...new Set(Object.values(wireValues(schema, 'ProductAction', 'ACTION_TYPE')))];
+    const promotionActions = [...new Set(Object.values(wireValues(schema, 'PromotionAction', 'ACTION_TYPE')))];
+    const points: unknown[] = productActions.map((action) => ({
+        description: `Commerce: product action ${action} (logCommerceEvent with ProductAction.build), with the promotion action and impressions it may carry.`,
+        match: { type: 'product_action', criteria: { action } },
+        validator: {
+            type: 'json_schema',
+            definition: {
+                properties: {
+                    data: {
+                        required: ['product_action'],
+                        properties: {
+                            ...COMMERCE_DATA,
+                            product_action: {
+                                type: 'object',
+                                additionalProperties: false,
+                                required: ['action'],
+                                properties: {
+                                    action: { const: action },
+                                    checkout_step: { type: 'integer' },
+                                    checkout_options: { type: 'string' },
+                                    product_action_list: { type: 'string' },
+                                    product_list_source: { type: 'string' },
+                                    transaction_id: { type: 'string' },
+                                    affiliation: { type: 'string' },
+                                    total_amount: { type: 'number' },
+                                    tax_amount: { type: 'number' },
+                                    shipping_amount: { type: 'number' },
+                                    coupon_code: { type: 'string' },
+                                    products: PRODUCTS
+                                }
+                            },
+                            promotion_action: { type: 'object' },
+                            product_impressions: IMPRESSIONS
+                        }
+                    }
+                }
+            }
+        }
+    }));
+    for (const action of promotionActions) {
+        points.push({
+            description: `Commerce: promotion action ${action} (logCommerceEvent with PromotionAction.build and no product action).`,
+            match: { type: 'promotion_action', criteria: { action } },
+            validator: {
+                type: 'json_schema',
+                definition: {
+                    properties: {
+                        data: { required: ['promotion_action'], properties: { ...COMMERCE_DATA, promotion_action: PROMOTION_ACTION(action), product_impressions: IMPRESSIONS } }
+                    }
+                }
+            }
+        });
+    }
+    points.push({
+        description: 'Commerce: product impressions only (logCommerceEvent with Impression.build items).',
+        match: { type: 'product_impression' },
+        validator: {
+            type: 'json_schema',
+            definition: { properties: { data: { required: ['product_impressions'], properties: { ...COMMERCE_DATA, product_impressions: IMPRESSIONS } } } }
+        }
+    });
+    return points;
+}
+
 function corePoints(): unknown[] {
     const transitions = ['application_initialized', 'application_exit', 'application_background', 'application_foreground'];
     return [
         { description: 'Core: mParticle session start (sent by the SDK).', match: { type: 'session_start' }, validator: { type: 'json_schema', definition: OPEN } },
         { description: 'Core: mParticle session end, with session attributes (sent by the SDK).', match: { type: 'session_end' }, validator: { type: 'json_schema', definition: OPEN } },
         { description: 'Core: setOptOut.', match: { type: 'opt_out' }, validator: { type: 'json_schema', definition: OPEN } },
+        { description: 'Core: breadcrumb (logMessage with MESSAGE_TYPE.BREADCRUMB).', match: { type: 'breadcrumb' }, validator: { type: 'json_schema', definition: OPEN } },
+        { description: 'Core: crash report (logMessage with MESSAGE_TYPE.ERROR).', match: { type: 'crash_report' }, validator: { type: 'json_schema', definition: OPEN } },
         ...transitions.map((transition) => ({
             description: `Core: application state transition ${transition}.`,
             match: { type: 'application_state_transition', criteria: { application_transition_type: transition } },
@@ -139,7 +269,7 @@ export function dataPlanVersion(schema: Schema): Record<string, unknown> {
         data_plan_name: 'Roku media SDK',
         version: 1,
         version_document: {
-            data_points: [...mediaPoints, ...corePoints()]
+            data_points: [...mediaPoints, ...corePoints(), ...commercePoints(schema)]
         }
     };
 }

@@ -1,11 +1,11 @@
 /**
  * BrightScript media tables from the media part of the schema (tools/codegen/schema/media.ts):
  * the mParticle -> Adobe metadata key mapping, the set of standard media attribute keys, the key
- * list of each summary event and the default milestones. The Task's media modules read these
+ * list of each summary event, the QoE keys of the session summary and the default milestones. The Task's media modules read these
  * instead of repeating the tables by hand.
  */
 import type { Schema } from '../schema/types';
-import { AD_SUMMARY_KEYS, DEFAULT_MILESTONES, SEGMENT_SUMMARY_KEYS, SESSION_SUMMARY_KEYS } from '../schema/media';
+import { AD_SUMMARY_KEYS, DEFAULT_MILESTONES, QOE_OPTIONAL_KEYS, QOE_SUMMARY_KEYS, SEGMENT_SUMMARY_KEYS, SESSION_SUMMARY_KEYS } from '../schema/media';
 import { BS_HEADER } from './brightscript';
 
 const I1 = '    ';
@@ -45,6 +45,14 @@ ${standard}
     function mediaSummaryKeys() as object
         return {
 ${summaries}
+        }
+    end function
+
+    ' QoE keys of the Media Session Summary: always there (totals) and once known (optional).
+    function mediaQoeKeys() as object
+        return {
+${I3}totals: [${QOE_SUMMARY_KEYS.map(q).join(', ')}]
+${I3}optional: [${QOE_OPTIONAL_KEYS.map(q).join(', ')}]
         }
     end function
 

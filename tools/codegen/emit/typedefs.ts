@@ -4,10 +4,10 @@
  * compiled .brs get completion and call checks from this file; the bodies are empty because a
  * typedef only declares.
  */
-import type { BridgeMethod, BridgeParam, BuilderFieldType, ConstantValue, ParamType, Schema } from '../schema/types';
+import type { BridgeMethod, BridgeParam, BuilderFieldType, ConstantValue, LocalMember, ParamType, Schema, ValueReturnType } from '../schema/types';
 import { bridgeMethodId } from '../validate';
 import { BS_HEADER } from './brightscript';
-import { builderOfField, bridgeMembers, bridgeNamespaces, pascal, pascalFromConstant, setterName } from '../model';
+import { builderKey, builderOfField, bridgeKind, bridgeMembers, bridgeNamespaces, bridgeTarget, localMembersOf, pascal, pascalFromConstant, setterName } from '../model';
 
 const I = '    ';
 
@@ -40,7 +40,8 @@ function paramType(type: ParamType): string {
         case 'attributes':
         case 'object':
         case 'array':
-        case 'IdentityApiRequest': return 'object';
+        case 'IdentityApiRequest':
+        case 'node': return 'object';
         case 'MediaSession': return 'mParticle.MediaSession';
         case 'number':
         case 'dynamic': return 'dynamic';
@@ -69,12 +70,30 @@ function bridgeParam(p: BridgeParam): string {
     return `${p.name} = ${p.default !== undefined ? bsLiteral(p.default) : 'invalid'} as ${paramType(p.type)}`;
 }
 
+function returnType(type: ValueReturnType): string {
+    return type;
+}
+
 function bridgeMethod(method: BridgeMethod, indent: string): string {
-    return comment([
+    const where = bridgeKind(method) === 'call' ? `${bridgeTarget(method)} (call id "${bridgeMethodId(method)}").` : `${bridgeTarget(method)}.`;
+    const head = comment([
         method.description,
-        `Task handler: ${method.handler.target}.${method.handler.method} (call id "${bridgeMethodId(method)}").`,
+        where.replace(/^./, (c) => c.toUpperCase()),
         ...method.params.map((p) => `@param {${p.type}} ${p.optional ? `[${p.name}]` : p.name} ${p.description}`)
-    ], indent) + `${indent}sub ${method.name}(${method.params.map(bridgeParam).join(', ')})\n`;
+    ], indent);
+    const params = method.params.map(bridgeParam).join(', ');
+    if (bridgeKind(method) === 'sync' && method.sync) {
+        return `${head}${indent}function ${method.name}(${params}) as ${returnType(method.sync.returns)}\n`;
+    }
+    return `${head}${indent}sub ${method.name}(${params})\n`;
+}
+
+function localMember(member: LocalMember, indent: string): string {
+    return comment([
+        member.description,
+        'Runs on the calling thread (no Task handler).',
+        ...member.params.map((p) => `@param {${p.type}} ${p.optional ? `[${p.name}]` : p.name} ${p.description}`)
+    ], indent) + `${indent}function ${member.name}(${member.params.map(bridgeParam).join(', ')}) as mParticle.${member.returns.name}\n`;
 }
 
 export function emitTypedefs(schema: Schema): string {
@@ -114,6 +133,21 @@ namespace mParticle
         for (const method of bridgeMembers(schema, ns)) {
             out.push(bridgeMethod(method, I + I));
         }
+        for (const member of localMembersOf(schema, ns)) {
+            out.push(localMember(member, I + I));
+        }
+        out.push(`${I}end interface\n`);
+    }
+    for (const member of schema.localMembers) {
+        out.push('\n');
+        out.push(comment([member.returns.description], I));
+        out.push(`${I}interface ${member.returns.name}\n`);
+        for (const field of member.returns.fields) {
+            out.push(comment([field.description], I + I));
+            out.push(field.type === 'function'
+                ? `${I}${I}sub ${field.name}()\n`
+                : `${I}${I}${field.name} as ${field.type === 'node' ? 'object' : field.type}\n`);
+        }
         out.push(`${I}end interface\n`);
     }
 
@@ -142,6 +176,10 @@ namespace mParticle
             out.push(comment([`= ${bsLiteral(value)}`], I + I));
             out.push(`${I}${I}${key} as ${bsValueType(value)}\n`);
         }
+        for (const fn of group.functions ?? []) {
+            out.push(comment([fn.description], I + I));
+            out.push(`${I}${I}function ${fn.name}(${fn.param.name} as dynamic) as ${returnType(fn.returns)}\n`);
+        }
         out.push(`${I}end interface\n`);
     }
 
@@ -151,8 +189,9 @@ namespace mParticle
         out.push(comment([`${builder.description} Built by mParticleConstants().${builder.name}.build().`], I));
         out.push(`${I}interface ${builder.name}\n`);
         for (const field of builder.fields) {
-            out.push(comment([field.description], I + I));
-            out.push(`${I}${I}${field.name} as ${fieldType(schema, field)}\n`);
+            const key = builderKey(field);
+            out.push(comment([key !== field.name ? `${field.name}: ${field.description}` : field.description], I + I));
+            out.push(`${I}${I}${key} as ${fieldType(schema, field)}\n`);
         }
         out.push(`${I}end interface\n\n`);
         out.push(comment([`mParticleConstants().${builder.name}`], I));
@@ -165,11 +204,30 @@ namespace mParticle
             ...builder.params.map((p) => `@param {${p.type}} ${p.optional ? `[${p.name}]` : p.name} ${p.description}`)
         ], I + I));
         out.push(`${I}${I}function build(${params.join(', ')}) as mParticle.${builder.name}\n`);
+        for (const group of builder.constants ?? []) {
+            out.push(comment([group.description], I + I));
+            out.push(`${I}${I}${group.name} as mParticle.${builder.name}${pascalFromConstant(group.name)}Constants\n`);
+        }
         for (const field of builder.fields.filter((f) => f.setter)) {
-            out.push(comment([`Sets ${field.name}: ${field.description}`], I + I));
+            out.push(comment([`Sets ${field.name}${builderKey(field) !== field.name ? ` (key ${builderKey(field)})` : ''}: ${field.description}`], I + I));
             out.push(`${I}${I}sub ${setterName(field)}(target as mParticle.${builder.name}, value as ${fieldType(schema, field)})\n`);
         }
+        for (const method of builder.methods ?? []) {
+            const params = [`target as mParticle.${builder.name}`, ...method.params.map((p) => `${p.name} as ${fieldType(schema, p)}`)].join(', ');
+            out.push(comment([method.description], I + I));
+            out.push(method.kind === 'get' ? `${I}${I}function ${method.name}(${params}) as object\n` : `${I}${I}sub ${method.name}(${params})\n`);
+        }
         out.push(`${I}end interface\n`);
+        for (const group of builder.constants ?? []) {
+            out.push('\n');
+            out.push(comment([`mParticleConstants().${builder.name}.${group.name}: ${group.description}`], I));
+            out.push(`${I}interface ${builder.name}${pascalFromConstant(group.name)}Constants\n`);
+            for (const [key, value] of Object.entries(group.value)) {
+                out.push(comment([`= ${bsLiteral(value)}`], I + I));
+                out.push(`${I}${I}${key} as ${bsValueType(value)}\n`);
+            }
+            out.push(`${I}end interface\n`);
+        }
     }
     out.push('\nend namespace\n');
     return out.join('');

@@ -8,14 +8,44 @@ import type { BridgeMethod, BridgeParam } from './types';
 const session: BridgeParam = { name: 'mediaSession', type: 'MediaSession', description: 'The session built with MediaSession.build (the app\'s current copy).' };
 const options: BridgeParam = { name: 'customAttributes', type: 'attributes', optional: true, description: 'Custom attributes for this event; they win over session attributes with the same key.' };
 
-function media(name: string, description: string, extra: BridgeParam[] = [], handler = name): BridgeMethod {
+function media(name: string, description: string, extra: BridgeParam[] = [], handler = name, renderHook?: string): BridgeMethod {
     return {
         namespace: 'media',
         name,
         params: [session, ...extra, options],
         handler: { target: 'media', method: handler },
+        ...(renderHook ? { renderHook } : {}),
         description,
         compat: true
+    };
+}
+
+/** A media call that also keeps mParticle's playback fields on the caller's session (render thread). */
+function playback(name: string, description: string, hook: string): BridgeMethod {
+    return media(name, `${description} Keeps the session's playback fields (playbackState, currentPlaybackStartTimestamp, storedPlaybackTime${hook === 'onContentEnd' ? ', mediaContentComplete' : hook === 'onSessionEnd' ? ', mediaSessionEndTime' : ''}) on the render thread.`, [], name, `mParticle.playback.${hook}`);
+}
+
+/** mParticle's raw protocol on a namespace: invokeFunction(name, args), dispatched by name. */
+function invoke(namespace: BridgeMethod['namespace']): BridgeMethod {
+    return {
+        namespace, name: 'invokeFunction', kind: 'invoke', compat: true,
+        params: [
+            { name: 'name', type: 'string', description: 'A call id of this page ("logEvent", "media.logPlay"), or mParticle\'s spelling with a slash ("media/logPlay").' },
+            { name: 'args', type: 'array', optional: true, description: 'The call\'s arguments, in order.' }
+        ],
+        description: 'Runs the call named `name` with `args`, through the same dispatch table as every bridge call; an unknown name logs one warning on the Task.'
+    };
+}
+
+const consentState: BridgeParam = { name: 'consentState', type: 'object', description: 'ConsentState.build() with GDPR purposes and/or the CCPA consent; an empty one clears the consent.' };
+
+/** setConsentState, at the top level and under identity (mParticle has both). */
+function setConsentState(namespace: BridgeMethod['namespace']): BridgeMethod {
+    return {
+        namespace, name: 'setConsentState', compat: true,
+        params: [consentState],
+        handler: { target: 'identity', method: 'setConsentState' },
+        description: 'Sets the current user\'s consent state, sent in every batch of that user (consent_state) and kept across launches.'
     };
 }
 
@@ -74,6 +104,36 @@ export const bridge: BridgeMethod[] = [
         description: 'Uploads everything queued now instead of at the next interval.'
     },
     {
+        namespace: '', name: 'logCommerceEvent', compat: true,
+        params: [
+            { name: 'productAction', type: 'object', optional: true, description: 'ProductAction.build(...), or invalid / {} for none.' },
+            { name: 'promotionAction', type: 'object', optional: true, description: 'PromotionAction.build(...), or invalid / {} for none.' },
+            { name: 'impressions', type: 'array', optional: true, description: 'Impression.build(...) items, or invalid / [] for none.' },
+            { name: 'customAttributes', type: 'attributes', optional: true, description: 'Custom attributes of the event; values become strings.' },
+            { name: 'screenName', type: 'string', optional: true, description: 'Screen the event happened on.' }
+        ],
+        handler: { target: 'core', method: 'logCommerceEvent' },
+        description: 'Logs a commerce event (commerce_event): a product action, a promotion action and/or product impressions.'
+    },
+    {
+        namespace: '', name: 'logMessage', compat: true,
+        params: [{ name: 'message', type: 'object', description: 'A message in mParticle\'s Roku format: { dt: MESSAGE_TYPE value, n: name, et: event type, attrs: custom attributes, ... } (custom "e", screen "v", commerce "cm", error "x", breadcrumb "b").' }],
+        handler: { target: 'core', method: 'logMessage' },
+        description: 'Logs a message built by hand in mParticle\'s message format, converted to the Events API event it stands for.'
+    },
+    {
+        namespace: '', name: 'setIntegrationAttribute', compat: true,
+        params: [
+            { name: 'integrationId', type: 'dynamic', description: 'Integration (kit) id, e.g. "160" (a whole number is accepted).' },
+            { name: 'attributeKey', type: 'string', description: 'Attribute name, e.g. "app_instance_id".' },
+            { name: 'attributeValue', type: 'dynamic', description: 'String value (numbers and booleans are converted); invalid or "" removes the attribute.' }
+        ],
+        handler: { target: 'core', method: 'setIntegrationAttribute' },
+        description: 'Sets an integration attribute, sent in every batch (integration_attributes) and kept across launches.'
+    },
+    setConsentState(''),
+    invoke(''),
+    {
         namespace: '', name: 'setUserAttribute', compat: true,
         params: [attributeKey, attributeValue],
         handler: { target: 'identity', method: 'setUserAttribute' },
@@ -103,11 +163,13 @@ export const bridge: BridgeMethod[] = [
         handler: { target: 'identity', method: 'removeUserAttribute' },
         description: 'Removes a user attribute of the current user.'
     },
+    setConsentState('identity'),
+    invoke('identity'),
     media('logMediaSessionStart', 'Starts the media session (Media Session Start).'),
-    media('logMediaSessionEnd', 'Ends the media session (Media Session End); sends the session summary once.'),
-    media('logMediaContentEnd', 'The content played to its end (Media Content End); marks it complete.'),
-    media('logPlay', 'Playback started or resumed (Play).'),
-    media('logPause', 'Playback paused (Pause).'),
+    playback('logMediaSessionEnd', 'Ends the media session (Media Session End); sends the session summary once.', 'onSessionEnd'),
+    playback('logMediaContentEnd', 'The content played to its end (Media Content End); marks it complete.', 'onContentEnd'),
+    playback('logPlay', 'Playback started or resumed (Play).', 'onPlay'),
+    playback('logPause', 'Playback paused (Pause).', 'onPause'),
     media('logSeekStart', 'Seek started (Seek Start).', [position('seek started')]),
     media('logSeekEnd', 'Seek ended (Seek End).', [position('seek ended')]),
     media('logBufferStart', 'Buffering started (Buffer Start).', bufferParams),
@@ -118,8 +180,8 @@ export const bridge: BridgeMethod[] = [
         handler: { target: 'media', method: 'logPlayheadPosition' },
         description: 'Updates the playhead (drives milestones, completion and Adobe playheads); logs no event.'
     },
-    media('logAdBreakStart', 'An ad break started (Ad Break Start); uses mediaSession.adBreak.'),
-    media('logAdBreakEnd', 'The ad break ended (Ad Break End).'),
+    playback('logAdBreakStart', 'An ad break started (Ad Break Start); uses mediaSession.adBreak.', 'onAdBreakStart'),
+    playback('logAdBreakEnd', 'The ad break ended (Ad Break End).', 'onAdBreakEnd'),
     media('logAdStart', 'An ad started (Ad Start); uses mediaSession.adContent.'),
     media('logAdClick', 'The ad was clicked (Ad Click).'),
     media('logAdEnd', 'The ad played to its end (Ad End); sends the ad summary once.'),
@@ -140,6 +202,19 @@ export const bridge: BridgeMethod[] = [
     media('logAdSummary', 'Sends the Ad Session Summary now (once per ad).'),
     media('logSegmentSummary', 'Sends the Segment Session Summary now (once per segment).'),
     media('logMediaSessionSummary', 'Sends the Media Session Summary now (once per session).'),
+    {
+        namespace: 'media', name: 'getCurrentMediaTimeSpent', kind: 'sync', compat: true,
+        params: [{ name: 'mediaSession', type: 'dynamic', description: 'A session built with MediaSession.build.' }],
+        sync: { fn: 'mParticle.playback.currentMediaTimeSpent', returns: 'longinteger' },
+        description: 'Time since the session was built (mediaSessionStartTime), in ms, up to mediaSessionEndTime once the session ended; 0 for anything that is not a built session. Answered on the render thread.'
+    },
+    {
+        namespace: 'media', name: 'unixTimeMillis', kind: 'sync', compat: true,
+        params: [],
+        sync: { fn: 'mParticle.generated.unixTimeMillis', returns: 'longinteger' },
+        description: 'The current time, epoch ms (LongInteger), on the render thread: the clock of the playback fields.'
+    },
+    invoke('media'),
     {
         namespace: 'testing', name: 'advanceClock',
         params: [{ name: 'ms', type: 'integer', description: 'Milliseconds to move the virtual clock forward.' }],

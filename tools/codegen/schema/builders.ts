@@ -9,6 +9,7 @@ import type { Builder } from './types';
 export const builders: Builder[] = [
     {
         name: 'MediaSession',
+        compat: true,
         description: 'One end-to-end media experience for one piece of content.',
         params: [
             { name: 'contentId', type: 'string', description: 'Unique content identifier (content_id).' },
@@ -40,8 +41,11 @@ export const builders: Builder[] = [
             { name: 'mediaTotalAdTimeSpent', type: 'number', initial: '0', setter: true, description: 'media_total_ad_time_spent in ms (computed unless set)' },
             { name: 'mediaAdTimeSpentRate', type: 'number', initial: '0.0', setter: true, description: 'media_ad_time_spent_rate in % (computed unless set)' },
             { name: 'mediaSessionAdObjects', type: 'array', initial: '[]', setter: true, description: 'media_session_ad_objects (computed unless set)' },
-            { name: 'mediaSessionStartTime', type: 'timestamp', initial: 'invalid', setter: true, description: 'media_session_start_time, epoch ms (computed unless set)' },
-            { name: 'mediaSessionEndTime', type: 'timestamp', initial: 'invalid', setter: true, description: 'media_session_end_time, epoch ms (computed unless set)' },
+            { name: 'mediaSessionStartTime', type: 'timestamp', initial: 'mParticle.generated.unixTimeMillis()', setter: true, description: 'When build() ran, epoch ms (render-thread bookkeeping, as in mParticle\'s SDK; the uploaded media_session_start_time is when logMediaSessionStart was called)' },
+            { name: 'mediaSessionEndTime', type: 'timestamp', initial: 'invalid', setter: true, description: 'When logMediaSessionEnd was called, epoch ms (render-thread bookkeeping; the uploaded value is computed on the Task)' },
+            { name: 'currentPlaybackStartTimestamp', type: 'timestamp', initial: '0', description: 'When content playback last started (logPlay, or the end of an ad break that paused it), epoch ms; 0 while not playing (kept by the bridge)' },
+            { name: 'storedPlaybackTime', type: 'number', initial: '0', description: 'Content time played before currentPlaybackStartTimestamp, ms (kept by the bridge)' },
+            { name: 'playbackState', type: 'string', initial: '"pausedByUser"', description: '"playing", "pausedByUser" or "pausedByAdBreak" (kept by the bridge)' },
             { name: 'adBreak', type: 'object', initial: 'invalid', setter: true, description: 'Current ad break (AdBreak.build)' },
             { name: 'adContent', type: 'object', initial: 'invalid', setter: true, description: 'Current ad (AdContent.build)' },
             { name: 'segment', type: 'object', initial: 'invalid', setter: true, description: 'Current segment (Segment.build)' }
@@ -49,6 +53,7 @@ export const builders: Builder[] = [
     },
     {
         name: 'AdBreak',
+        compat: true,
         description: 'A break holding one or more ads.',
         params: [
             { name: 'id', type: 'string', description: 'ad_break_id' },
@@ -62,6 +67,7 @@ export const builders: Builder[] = [
     },
     {
         name: 'AdContent',
+        compat: true,
         description: 'One ad inside an ad break.',
         params: [
             { name: 'id', type: 'string', description: 'ad_content_id' },
@@ -76,6 +82,7 @@ export const builders: Builder[] = [
             { name: 'creative', type: 'string', initial: 'invalid', setter: true, description: 'ad_content_creative' },
             { name: 'placement', type: 'string', initial: 'invalid', setter: true, description: 'ad_content_placement' },
             { name: 'position', type: 'integer', initial: 'invalid', setter: true, description: 'ad_content_position' },
+            { name: 'index', type: 'integer', initial: 'invalid', setter: true, description: 'ad_content_position when position is not set (the field\'s name in older mParticle SDKs)' },
             { name: 'siteId', type: 'string', initial: 'invalid', setter: true, description: 'ad_content_site_id' },
             { name: 'adStartTime', type: 'timestamp', initial: 'invalid', setter: true, description: 'ad_content_start_time, epoch ms (computed unless set)' },
             { name: 'adEndTime', type: 'timestamp', initial: 'invalid', setter: true, description: 'ad_content_end_time, epoch ms (computed unless set)' },
@@ -85,6 +92,7 @@ export const builders: Builder[] = [
     },
     {
         name: 'Segment',
+        compat: true,
         description: 'A chapter or scene of the content.',
         params: [
             { name: 'title', type: 'string', description: 'segment_title' },

@@ -37,6 +37,7 @@ export const constants: ConstantGroup[] = [
             enablePinning: true,
             certificateDir: 'common:/certs/ca-bundle.crt',
             sessionTimeoutMillis: 60000,
+            batchUploads: true,
             uploadIntervalMillis: 10000,
             batchSize: 50,
             transport: 'native',
@@ -44,6 +45,7 @@ export const constants: ConstantGroup[] = [
             eventsBaseUrl: 'https://s2s.mparticle.com',
             identityBaseUrl: 'https://identity.mparticle.com',
             persistenceBudgetBytes: 8192,
+            requestTimeoutMillis: 30000,
             useVirtualClock: false,
             mediaEventListener: false
         }
@@ -159,6 +161,13 @@ export const constants: ConstantGroup[] = [
     {
         name: 'IDENTITY_TYPE',
         description: 'Identity types for identity requests (userIdentities keys).',
+        functions: [{
+            name: 'isValidIdentityType',
+            kind: 'memberOf',
+            description: 'true when the argument is one of the IDENTITY_TYPE values (case-sensitive).',
+            param: { name: 'identityType', description: 'An identity type string, e.g. "email".' },
+            returns: 'boolean'
+        }],
         value: {
             OTHER: 'other',
             CUSTOMER_ID: 'customerid',
@@ -181,6 +190,42 @@ export const constants: ConstantGroup[] = [
             MOBILE_NUMBER: 'mobile_number',
             PHONE_NUMBER2: 'phone_number_2',
             PHONE_NUMBER3: 'phone_number_3'
+        }
+    },
+    {
+        name: 'IDENTITY_TYPE_INT',
+        description: 'mParticle\'s numeric code of each identity type (same keys as IDENTITY_TYPE).',
+        functions: [{
+            name: 'parseString',
+            kind: 'lookup',
+            from: 'IDENTITY_TYPE',
+            fallback: 0,
+            description: 'The code of an IDENTITY_TYPE string ("email" -> 7); 0 (OTHER) for anything else.',
+            param: { name: 'identityTypeString', description: 'An IDENTITY_TYPE value.' },
+            returns: 'integer'
+        }],
+        value: {
+            OTHER: 0,
+            CUSTOMER_ID: 1,
+            FACEBOOK: 2,
+            TWITTER: 3,
+            GOOGLE: 4,
+            MICROSOFT: 5,
+            YAHOO: 6,
+            EMAIL: 7,
+            FACEBOOK_AUDIENCE_ID: 9,
+            OTHER2: 10,
+            OTHER3: 11,
+            OTHER4: 12,
+            OTHER5: 13,
+            OTHER6: 14,
+            OTHER7: 15,
+            OTHER8: 16,
+            OTHER9: 17,
+            OTHER10: 18,
+            MOBILE_NUMBER: 19,
+            PHONE_NUMBER2: 20,
+            PHONE_NUMBER3: 21
         }
     }
 ];

@@ -13,6 +13,7 @@ export const mediaAttributes: MediaAttribute[] = [
     { key: 'media_session_ad_objects', type: 'array', description: 'ad_content_ids of the ads played, JSON-encoded.' },
     { key: 'stream_type', type: 'string', description: 'MEDIA_STREAM_TYPE value.' },
     { key: 'stream_format', type: 'string', description: 'Video coding format (H.264, HEVC, ...).', adobeKey: 's:meta:a.media.format' },
+    { key: 'audio_format', type: 'string', description: 'Audio coding format the player reports (Video.audioFormat: "aac", "ac3", ...); set by media.trackVideo.' },
     { key: 'content_type', type: 'string', description: 'MEDIA_CONTENT_TYPE value.' },
     { key: 'content_id', type: 'string', description: 'Unique content identifier.' },
     { key: 'content_duration', type: 'number', unit: 'ms', description: 'Content duration.' },
@@ -44,6 +45,7 @@ export const mediaAttributes: MediaAttribute[] = [
     // Errors (logError; forwarded to Adobe as errorDetails)
     { key: 'error_name', type: 'string', description: 'Error identifier, e.g. the Video node\'s errorCode or errorStr.' },
     { key: 'error_source', type: 'string', description: 'Where the error came from: player (the media player) or external (CDN, network, DRM server).' },
+    { key: 'error_message', type: 'string', description: 'Error text (a custom attribute of logError, e.g. the Video node\'s errorMsg); kept as the session\'s last error message.' },
     // Buffering and seeking
     { key: 'buffer_duration', type: 'number', unit: 'ms', description: 'Duration of buffering.' },
     { key: 'buffer_percent', type: 'number', unit: '%', description: 'Percentage buffered.' },
@@ -84,6 +86,22 @@ export const mediaAttributes: MediaAttribute[] = [
     { key: 'qos_fps', type: 'number', description: 'Frames per second.' },
     { key: 'qos_startup_time', type: 'number', unit: 'ms', description: 'Time from play to first frame.' },
     { key: 'qos_dropped_frames', type: 'integer', description: 'Dropped frames.' },
+    { key: 'qos_resolution', type: 'string', description: 'Rendition playing, width x height (e.g. 1920x1080); a custom attribute of logQoS, kept as the session\'s latest.' },
+    // Quality of experience, computed by the SDK from the session's calls (MediaQoe.bs)
+    { key: 'qoe_startup_time', type: 'number', unit: 'ms', description: 'Startup time: logMediaSessionStart to the first logPlay, ad breaks before it left out (qos_startup_time reported by the app or the player wins).' },
+    { key: 'qoe_rebuffer_count', type: 'integer', description: 'Rebuffers: buffering after the first play, outside seeks.' },
+    { key: 'qoe_rebuffer_time', type: 'number', unit: 'ms', description: 'Time spent rebuffering.' },
+    { key: 'qoe_rebuffer_ratio', type: 'number', unit: '%', description: 'Rebuffer time as a share of rebuffer time plus media_content_time_spent.' },
+    { key: 'qoe_seek_count', type: 'integer', description: 'Seeks (logSeekStart .. logSeekEnd).' },
+    { key: 'qoe_seek_time', type: 'number', unit: 'ms', description: 'Time spent seeking, buffering after the seek included.' },
+    { key: 'qoe_bitrate_average', type: 'number', description: 'Bitrate (bits per second) averaged over content time, weighted by how long each bitrate played.' },
+    { key: 'qoe_bitrate_last', type: 'number', description: 'Last bitrate reported (bits per second).' },
+    { key: 'qoe_bitrate_changes', type: 'integer', description: 'Times the reported bitrate changed (the first report is not a change).' },
+    { key: 'qoe_resolution', type: 'string', description: 'Last qos_resolution reported.' },
+    { key: 'qoe_dropped_frames', type: 'integer', description: 'Last qos_dropped_frames reported.' },
+    { key: 'qoe_error_count', type: 'integer', description: 'logError calls in the session.' },
+    { key: 'qoe_error_code', type: 'string', description: 'error_name of the last error.' },
+    { key: 'qoe_error_message', type: 'string', description: 'error_message of the last error that had one.' },
     // Session summary
     { key: 'media_time_spent', type: 'number', unit: 'ms', description: 'Time from session start to its end (or last event).' },
     { key: 'media_content_time_spent', type: 'number', unit: 'ms', description: 'Time spent playing content.' },
@@ -103,7 +121,7 @@ const AD_BREAK = ['ad_break_id', 'ad_break_title', 'ad_break_duration'];
 const AD = ['ad_content_id', 'ad_content_title', 'ad_content_duration', 'ad_content_advertiser', 'ad_content_campaign', 'ad_content_creative', 'ad_content_placement', 'ad_content_position', 'ad_content_site_id'];
 const SEGMENT = ['segment_title', 'segment_index', 'segment_duration'];
 const BUFFER = ['buffer_duration', 'buffer_percent', 'buffer_position'];
-const QOS = ['qos_bitrate', 'qos_fps', 'qos_startup_time', 'qos_dropped_frames'];
+const QOS = ['qos_bitrate', 'qos_fps', 'qos_startup_time', 'qos_dropped_frames', 'qos_resolution'];
 
 /** Keys of the web media seed's summary tables, exactly. */
 export const SESSION_SUMMARY_KEYS = [
@@ -115,6 +133,19 @@ export const SEGMENT_SUMMARY_KEYS = [
     'media_session_id', 'content_id', 'segment_title', 'segment_index', 'segment_start_time', 'segment_end_time',
     'media_segment_time_spent', 'segment_completed', 'segment_skipped'
 ];
+/**
+ * QoE keys of the Media Session Summary (our addition to the seed's table): counts and times are
+ * always there (0 when nothing happened); the others only once known.
+ */
+export const QOE_SUMMARY_KEYS = [
+    'qoe_rebuffer_count', 'qoe_rebuffer_time', 'qoe_rebuffer_ratio', 'qoe_seek_count', 'qoe_seek_time',
+    'qoe_bitrate_changes', 'qoe_error_count'
+];
+export const QOE_OPTIONAL_KEYS = [
+    'qoe_startup_time', 'qoe_bitrate_average', 'qoe_bitrate_last', 'qoe_resolution', 'qoe_dropped_frames',
+    'qoe_error_code', 'qoe_error_message'
+];
+const QOE_ALL = [...QOE_SUMMARY_KEYS, ...QOE_OPTIONAL_KEYS];
 export const AD_SUMMARY_KEYS = [
     'media_session_id', 'ad_break_id', 'ad_content_id', 'ad_content_title', 'ad_content_start_time',
     'ad_content_end_time', 'ad_completed', 'ad_skipped'
@@ -128,14 +159,14 @@ const CONTEXT = [...AD_BREAK, ...AD, ...SEGMENT];
 
 export const mediaEvents: MediaEventSpec[] = [
     { constant: 'SESSION_START', name: 'Media Session Start', loggedBy: 'logMediaSessionStart', attributes: BASE, optional: CONTEXT, description: 'The session started.' },
-    { constant: 'SESSION_END', name: 'Media Session End', loggedBy: 'logMediaSessionEnd', attributes: BASE, optional: CONTEXT, description: 'The session ended.' },
-    { constant: 'CONTENT_END', name: 'Media Content End', loggedBy: 'logMediaContentEnd', attributes: BASE, optional: CONTEXT, description: 'The content played to its end.' },
-    { constant: 'PLAY', name: 'Play', loggedBy: 'logPlay', attributes: BASE, optional: CONTEXT, description: 'Playback started or resumed.' },
+    { constant: 'SESSION_END', name: 'Media Session End', loggedBy: 'logMediaSessionEnd', attributes: BASE, optional: [...CONTEXT, ...QOE_ALL], description: 'The session ended.' },
+    { constant: 'CONTENT_END', name: 'Media Content End', loggedBy: 'logMediaContentEnd', attributes: BASE, optional: [...CONTEXT, ...QOE_ALL], description: 'The content played to its end.' },
+    { constant: 'PLAY', name: 'Play', loggedBy: 'logPlay', attributes: BASE, optional: [...CONTEXT, 'qoe_startup_time'], description: 'Playback started or resumed.' },
     { constant: 'PAUSE', name: 'Pause', loggedBy: 'logPause', attributes: BASE, optional: CONTEXT, description: 'Playback paused.' },
     { constant: 'SEEK_START', name: 'Seek Start', loggedBy: 'logSeekStart', attributes: BASE, optional: [...CONTEXT, 'seek_position'], description: 'A seek started.' },
-    { constant: 'SEEK_END', name: 'Seek End', loggedBy: 'logSeekEnd', attributes: BASE, optional: [...CONTEXT, 'seek_position'], description: 'A seek ended.' },
+    { constant: 'SEEK_END', name: 'Seek End', loggedBy: 'logSeekEnd', attributes: BASE, optional: [...CONTEXT, 'seek_position', 'qoe_seek_count', 'qoe_seek_time'], description: 'A seek ended.' },
     { constant: 'BUFFER_START', name: 'Buffer Start', loggedBy: 'logBufferStart', attributes: BASE, optional: [...CONTEXT, ...BUFFER], description: 'Buffering started.' },
-    { constant: 'BUFFER_END', name: 'Buffer End', loggedBy: 'logBufferEnd', attributes: BASE, optional: [...CONTEXT, ...BUFFER], description: 'Buffering ended.' },
+    { constant: 'BUFFER_END', name: 'Buffer End', loggedBy: 'logBufferEnd', attributes: BASE, optional: [...CONTEXT, ...BUFFER, 'qoe_rebuffer_count', 'qoe_rebuffer_time'], description: 'Buffering ended.' },
     { constant: 'UPDATE_PLAYHEAD_POSITION', name: 'Update Playhead Position', attributes: BASE, optional: CONTEXT, description: 'Named for compatibility; logPlayheadPosition logs no event (as in the web media SDK).' },
     { constant: 'AD_CLICK', name: 'Ad Click', loggedBy: 'logAdClick', attributes: BASE, optional: CONTEXT, description: 'The current ad was clicked.' },
     { constant: 'AD_BREAK_START', name: 'Ad Break Start', loggedBy: 'logAdBreakStart', attributes: BASE, optional: CONTEXT, description: 'An ad break started.' },
@@ -146,10 +177,10 @@ export const mediaEvents: MediaEventSpec[] = [
     { constant: 'SEGMENT_START', name: 'Segment Start', loggedBy: 'logSegmentStart', attributes: BASE, optional: CONTEXT, description: 'A segment started.' },
     { constant: 'SEGMENT_END', name: 'Segment End', loggedBy: 'logSegmentEnd', attributes: BASE, optional: CONTEXT, description: 'The segment played to its end.' },
     { constant: 'SEGMENT_SKIP', name: 'Segment Skip', loggedBy: 'logSegmentSkip', attributes: BASE, optional: CONTEXT, description: 'The segment was skipped.' },
-    { constant: 'UPDATE_QOS', name: 'Update QoS', loggedBy: 'logQoS', attributes: BASE, optional: [...CONTEXT, ...QOS], description: 'Quality of service changed.' },
-    { constant: 'ERROR', name: 'Media Error', loggedBy: 'logError', attributes: [...BASE, 'error_name', 'error_source'], optional: CONTEXT, description: 'The player hit an error; the session stays open (end it if playback cannot go on).' },
+    { constant: 'UPDATE_QOS', name: 'Update QoS', loggedBy: 'logQoS', attributes: BASE, optional: [...CONTEXT, ...QOS, 'qoe_bitrate_average', 'qoe_bitrate_changes'], description: 'Quality of service changed.' },
+    { constant: 'ERROR', name: 'Media Error', loggedBy: 'logError', attributes: [...BASE, 'error_name', 'error_source', 'qoe_error_count'], optional: [...CONTEXT, 'error_message'], description: 'The player hit an error; the session stays open (end it if playback cannot go on).' },
     { constant: 'MILESTONE', name: 'Milestone', loggedBy: 'logMilestone', attributes: [...BASE, 'milestone'], optional: CONTEXT, description: 'The playhead passed a milestone percentage.' },
-    { constant: 'SESSION_SUMMARY', name: 'Media Session Summary', loggedBy: 'logMediaSessionSummary', summary: true, attributes: SESSION_SUMMARY_KEYS, description: 'Accumulated record of the session.' },
+    { constant: 'SESSION_SUMMARY', name: 'Media Session Summary', loggedBy: 'logMediaSessionSummary', summary: true, attributes: [...SESSION_SUMMARY_KEYS, ...QOE_SUMMARY_KEYS], optional: QOE_OPTIONAL_KEYS, description: 'Accumulated record of the session.' },
     { constant: 'SEGMENT_SUMMARY', name: 'Segment Session Summary', loggedBy: 'logSegmentSummary', summary: true, attributes: SEGMENT_SUMMARY_KEYS, description: 'Accumulated record of one segment.' },
     { constant: 'AD_SUMMARY', name: 'Ad Session Summary', loggedBy: 'logAdSummary', summary: true, attributes: AD_SUMMARY_KEYS.filter((k) => k !== 'ad_break_id'), optional: ['ad_break_id'], description: 'Accumulated record of one ad.' }
 ];

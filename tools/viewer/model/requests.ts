@@ -28,9 +28,10 @@ export function buildRequests(requests: readonly RequestInfo[]): RequestView[] {
         if (request.path === '/v2/events' || /^\/v2\/[^/]+\/events$/.test(request.path)) {
             api = 'events';
             label = request.batchId ? `batch ${shortId(request.batchId)}` : 'batch';
-        } else if ((adobe = /^\/ee\/va\/v1\/([^/]+)$/.exec(request.path))) {
+        } else if ((adobe = /^\/ee\/(?:[^/]+\/)?(?:va\/v1\/([^/]+)|v1\/(interact))$/.exec(request.path))) {
+            // Media Edge calls and the ECID fetch, with or without a location hint (/ee/or2/va/v1/play).
             api = 'adobe';
-            label = adobe[1];
+            label = adobe[1] ?? 'identity';
         } else if ((idSync = /^\/v1\/(?:[^/]+\/)?(identify|login|logout|modify)$/.exec(request.path))) {
             api = 'idsync';
             label = idSync[1];
