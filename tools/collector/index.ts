@@ -32,7 +32,7 @@ import { ViewerFeed } from '../viewer/feed';
 export * from './options';
 export * from './records';
 export { toJsonLines, writeJsonLines } from './wire-log';
-export { uploadTransport, uploadedBatchId, uploadedEvents, type Transport } from './uploads';
+export { UPLOAD_PATH, uploadTransport, uploadedBatchId, uploadedEvents, type Transport } from './uploads';
 
 export interface Collector {
     /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */

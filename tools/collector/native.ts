@@ -5,12 +5,13 @@
  * what it has no field for (data connection, previous-session and session-user lists, the build hash) stays on
  * the wire log only.
  *
- * Batch:    dt "h", id, ct, mpid, sdk, dbg, das, ltv, ui [{ n, i, dfs, f }], ua, ck, ai, di, msgs.
+ * Batch:    dt "h", id, ct, mpid, sdk, dbg, das, ltv, ui [{ n, i, dfs, f }], ua, ck, con, ia, ctx.dpln, ai, di, msgs.
  * Messages: dt, id, ct, sid, sct, attrs, plus per type (see NATIVE_MESSAGE_RULES).
  */
 import type { Batch, BaseEvent } from '@mparticle/event-models';
 import { isPlainObject } from './http-io';
 import { Checker, describe, type Rule } from './field-checks';
+import { PRODUCT_ACTIONS, PROMOTION_ACTIONS } from './batch-validation';
 
 /** Native message type -> Events API event_type. */
 export const NATIVE_MESSAGE_TYPES: Readonly<Record<string, string>> = {
@@ -22,8 +23,14 @@ export const NATIVE_MESSAGE_TYPES: Readonly<Record<string, string>> = {
     uic: 'user_identity_change',
     o: 'opt_out',
     ast: 'application_state_transition',
-    cm: 'commerce_event'
+    cm: 'commerce_event',
+    b: 'breadcrumb',
+    x: 'crash_report'
 };
+
+/** Native product action names that differ from the Events API's ("view" is mParticle's Roku ACTION_TYPE.VIEW). */
+const NATIVE_PRODUCT_ACTIONS: Readonly<Record<string, string>> = { remove_from_wishlist: 'remove_from_wish_list', view: 'view_detail' };
+const NATIVE_PRODUCT_ACTION_NAMES = [...PRODUCT_ACTIONS.filter((a) => a !== 'remove_from_wish_list'), ...Object.keys(NATIVE_PRODUCT_ACTIONS)];
 
 /** Native custom event type (mParticle's Roku SDK spellings) -> Events API custom_event_type. */
 export const NATIVE_EVENT_TYPES: Readonly<Record<string, string>> = {
@@ -61,6 +68,15 @@ const IDENTITY_RULES: Record<string, Rule> = {
     f: { kind: 'boolean' }
 };
 
+/** GDPRConsentState / CCPAConsentState in mParticle's short keys. */
+const CONSENT_RULES: Record<string, Rule> = {
+    c: { kind: 'boolean', required: true },
+    ts: { kind: 'timestamp' },
+    d: { kind: 'string' },
+    l: { kind: 'string' },
+    h: { kind: 'string' }
+};
+
 const BATCH_RULES: Record<string, Rule> = {
     dt: { kind: 'string', required: true, oneOf: ['h'] },
     id: { kind: 'batchId', required: true },
@@ -73,6 +89,18 @@ const BATCH_RULES: Record<string, Rule> = {
     ui: { kind: 'array', required: true, items: { kind: 'object', fields: IDENTITY_RULES } },
     ua: { kind: 'object', required: true },
     ck: { kind: 'object' },
+    con: {
+        kind: 'object',
+        fields: {
+            gdpr: { kind: 'object' },
+            ccpa: { kind: 'object', fields: { data_sale_opt_out: { kind: 'object', required: true, fields: CONSENT_RULES } } }
+        }
+    },
+    ia: { kind: 'object' },
+    ctx: {
+        kind: 'object',
+        fields: { dpln: { kind: 'object', required: true, fields: { id: { kind: 'nonEmptyString', required: true }, v: { kind: 'nonNegativeInteger' } } } }
+    },
     ai: { kind: 'object', required: true, fields: { env: { kind: 'integer', oneOf: ['1', '2'] } } },
     di: { kind: 'object', required: true, fields: { dp: { kind: 'string', oneOf: ['Roku'] } } },
     msgs: { kind: 'array', required: true }
@@ -91,6 +119,21 @@ const IN_SESSION: Record<string, Rule> = {
     sid: { kind: 'nonEmptyString', required: true },
     sct: { kind: 'timestamp', required: true }
 };
+
+const PRODUCT_RULES: Record<string, Rule> = {
+    id: { kind: 'string' },
+    nm: { kind: 'string' },
+    pr: { kind: 'number' },
+    qt: { kind: 'number' },
+    tpa: { kind: 'number' },
+    cs: { kind: 'string' },
+    ca: { kind: 'string' },
+    va: { kind: 'string' },
+    ps: { kind: 'integer' },
+    cc: { kind: 'string' },
+    attrs: { kind: 'stringMap' }
+};
+const PRODUCTS: Rule = { kind: 'array', items: { kind: 'object', fields: PRODUCT_RULES } };
 
 /** Per message type, on top of COMMON_MESSAGE_RULES. */
 const NATIVE_MESSAGE_RULES: Record<string, Record<string, Rule>> = {
@@ -124,7 +167,45 @@ const NATIVE_MESSAGE_RULES: Record<string, Record<string, Rule>> = {
         lr: { kind: 'string' },
         lpr: { kind: 'string' }
     },
-    cm: {}
+    cm: {
+        ...IN_SESSION,
+        pd: {
+            kind: 'object',
+            fields: {
+                an: { kind: 'string', required: true, oneOf: NATIVE_PRODUCT_ACTION_NAMES },
+                tr: { kind: 'number' },
+                pl: PRODUCTS,
+                cs: { kind: 'integer' },
+                co: { kind: 'string' },
+                pal: { kind: 'string' },
+                pls: { kind: 'string' },
+                ti: { kind: 'string' },
+                ta: { kind: 'string' },
+                tt: { kind: 'number' },
+                ts: { kind: 'number' },
+                cc: { kind: 'string' }
+            }
+        },
+        pm: {
+            kind: 'object',
+            fields: {
+                an: { kind: 'string', required: true, oneOf: PROMOTION_ACTIONS },
+                pl: { kind: 'array', required: true, items: { kind: 'object', fields: { id: { kind: 'string' }, nm: { kind: 'string' }, cr: { kind: 'string' }, ps: { kind: 'string' } } } }
+            }
+        },
+        pi: { kind: 'array', items: { kind: 'object', fields: { pil: { kind: 'string' }, pl: PRODUCTS } } },
+        cu: { kind: 'nonEmptyString' },
+        sn: { kind: 'nonEmptyString' }
+    },
+    b: { ...IN_SESSION, l: { kind: 'nonEmptyString', required: true } },
+    x: {
+        ...IN_SESSION,
+        m: { kind: 'string' },
+        s: { kind: 'string' },
+        c: { kind: 'string' },
+        st: { kind: 'string' },
+        eh: { kind: 'boolean' }
+    }
 };
 
 export type NativeCheck = { ok: true; batch: Batch; batchId: string; mpid: string; das: string } | { ok: false; errors: string[] };
@@ -143,6 +224,78 @@ function checkMessage(message: unknown, at: string, checker: Checker) {
     if (type === 'uic' && message.ni == null && message.oi == null) {
         checker.add(at, 'uic needs ni or oi');
     }
+    if (type === 'cm' && message.pd === undefined && message.pm === undefined && message.pi === undefined) {
+        checker.add(at, 'cm needs pd, pm or pi');
+    }
+}
+
+/** Renames the fields of `source` that are set: pairs [from, to]. */
+function renamed(source: unknown, pairs: ReadonlyArray<readonly [string, string]>): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    if (!isPlainObject(source)) {
+        return result;
+    }
+    for (const [from, to] of pairs) {
+        if (source[from] !== undefined) {
+            result[to] = source[from];
+        }
+    }
+    return result;
+}
+
+const PRODUCT_FIELDS = [
+    ['id', 'id'], ['nm', 'name'], ['pr', 'price'], ['qt', 'quantity'], ['tpa', 'total_product_amount'], ['cs', 'brand'],
+    ['ca', 'category'], ['va', 'variant'], ['ps', 'position'], ['cc', 'coupon_code'], ['attrs', 'custom_attributes']
+] as const;
+const PRODUCT_ACTION_FIELDS = [
+    ['tr', 'total_amount'], ['cs', 'checkout_step'], ['co', 'checkout_options'], ['pal', 'product_action_list'],
+    ['pls', 'product_list_source'], ['ti', 'transaction_id'], ['ta', 'affiliation'], ['tt', 'tax_amount'],
+    ['ts', 'shipping_amount'], ['cc', 'coupon_code']
+] as const;
+const CONSENT_FIELDS = [['c', 'consented'], ['ts', 'timestamp_unixtime_ms'], ['d', 'document'], ['l', 'location'], ['h', 'hardware_id']] as const;
+
+function translateProducts(list: unknown): Array<Record<string, unknown>> {
+    return Array.isArray(list) ? list.map((product) => renamed(product, PRODUCT_FIELDS)) : [];
+}
+
+/** A cm message's commerce_event data; custom_event_type follows from its actions, as the SDK derives it. */
+function translateCommerce(message: Record<string, unknown>): Record<string, unknown> {
+    const data: Record<string, unknown> = {};
+    let eventType: string | undefined;
+    if (isPlainObject(message.pd)) {
+        const native = String(message.pd.an);
+        const action = NATIVE_PRODUCT_ACTIONS[native] ?? native;
+        data.product_action = { action, products: translateProducts(message.pd.pl), ...renamed(message.pd, PRODUCT_ACTION_FIELDS) };
+        eventType = action === 'remove_from_wish_list' ? 'remove_from_wishlist' : action;
+    }
+    if (isPlainObject(message.pm)) {
+        const promotions = Array.isArray(message.pm.pl) ? message.pm.pl : [];
+        data.promotion_action = { action: message.pm.an, promotions: promotions.map((p) => renamed(p, [['id', 'id'], ['nm', 'name'], ['cr', 'creative'], ['ps', 'position']])) };
+        eventType ??= `promotion_${String(message.pm.an)}`;
+    }
+    if (Array.isArray(message.pi)) {
+        data.product_impressions = message.pi.map((impression) => ({
+            ...renamed(impression, [['pil', 'product_impression_list']]),
+            products: translateProducts(isPlainObject(impression) ? impression.pl : undefined)
+        }));
+        eventType ??= 'impression';
+    }
+    return defined({ ...data, custom_event_type: eventType, currency_code: message.cu, screen_name: message.sn, custom_attributes: message.attrs ?? {} });
+}
+
+/** A native con in the Events API consent_state shape, or undefined when it holds no consent. */
+function translateConsent(con: unknown): Record<string, unknown> | undefined {
+    if (!isPlainObject(con)) {
+        return undefined;
+    }
+    const state: Record<string, unknown> = {};
+    if (isPlainObject(con.gdpr) && Object.keys(con.gdpr).length > 0) {
+        state.gdpr = Object.fromEntries(Object.entries(con.gdpr).map(([purpose, consent]) => [purpose, renamed(consent, CONSENT_FIELDS)]));
+    }
+    if (isPlainObject(con.ccpa) && isPlainObject(con.ccpa.data_sale_opt_out)) {
+        state.ccpa = { data_sale_opt_out: renamed(con.ccpa.data_sale_opt_out, CONSENT_FIELDS) };
+    }
+    return Object.keys(state).length > 0 ? state : undefined;
 }
 
 function defined<T extends Record<string, unknown>>(obj: T): T {
@@ -192,6 +345,18 @@ export function translateMessage(message: Record<string, unknown>): BaseEvent {
             break;
         case 'o':
             data = { is_opted_out: message.s };
+            break;
+        case 'cm':
+            data = translateCommerce(message);
+            break;
+        case 'b':
+            data = { label: message.l, custom_attributes: attributes };
+            break;
+        case 'x':
+            data = {
+                ...renamed(message, [['m', 'message'], ['s', 'severity'], ['c', 'class_name'], ['st', 'stack_trace'], ['eh', 'exception_handled']]),
+                custom_attributes: attributes
+            };
             break;
         case 'ast':
             data = defined({
@@ -271,7 +436,14 @@ export function translateNativeBatch(body: unknown): NativeCheck {
         application_info: translateApplication(body.ai as Record<string, unknown>),
         user_identities: identities,
         user_attributes: body.ua,
-        events: (body.msgs as Array<Record<string, unknown>>).map(translateMessage)
+        events: (body.msgs as Array<Record<string, unknown>>).map(translateMessage),
+        ...defined({
+            consent_state: translateConsent(body.con),
+            integration_attributes: isPlainObject(body.ia) && Object.keys(body.ia).length > 0 ? body.ia : undefined,
+            context: isPlainObject(body.ctx) && isPlainObject(body.ctx.dpln)
+                ? { data_plan: defined({ plan_id: body.ctx.dpln.id, plan_version: body.ctx.dpln.v }) }
+                : undefined
+        })
     } as unknown as Batch;
     return { ok: true, batch, batchId: String(body.id), mpid: String(body.mpid), das: String(body.das) };
 }

@@ -11,6 +11,9 @@ import type { WireLogEntry } from './records';
 
 export type Transport = 'native' | 'eventsApi';
 
+/** The path of a batch upload on either transport (for forceResponses and the like). */
+export const UPLOAD_PATH = /^\/v2\/(?:[^/]+\/)?events$/;
+
 /** Which transport a request is a batch upload of, or undefined when it is none. */
 export function uploadTransport(entry: Pick<WireLogEntry, 'method' | 'path'>): Transport | undefined {
     if (entry.method !== 'POST') {
