@@ -156,13 +156,7 @@ const NATIVE_MESSAGE_RULES: Record<string, Record<string, Rule>> = {
         dct: { kind: 'string' },
         smpids: { kind: 'array', items: { kind: 'mpid' } }
     },
-    uac: {
-        n: { kind: 'nonEmptyString', required: true },
-        nv: { kind: 'attributeValue', nullable: true },
-        ov: { kind: 'attributeValue', nullable: true },
-        d: { kind: 'boolean', required: true },
-        na: { kind: 'boolean', required: true }
-    },
+    uac: nativeRules(DATA_RULES.user_attribute_change, [['n', 'user_attribute_name'], ['nv', 'new'], ['ov', 'old'], ['d', 'deleted'], ['na', 'is_new_attribute']]),
     uic: {
         ni: { kind: 'object', nullable: true, fields: IDENTITY_RULES },
         oi: { kind: 'object', nullable: true, fields: IDENTITY_RULES }
