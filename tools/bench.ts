@@ -10,6 +10,7 @@
  * Engine figures are relative: a Roku is slower.
  */
 import { runScenario, type ScenarioResult } from './simulate/runScenario';
+import { uploadTransport } from './collector';
 import { Progress } from './util/progress';
 
 type Figures = Array<[string, string]>;
@@ -34,7 +35,7 @@ async function run(scenario: string, options: Record<string, unknown>, figures: 
 }
 
 function uploads(result: ScenarioResult): number {
-    return result.wireLog.filter((r) => r.path === '/v2/events').length;
+    return result.wireLog.filter((r) => uploadTransport(r) !== undefined).length;
 }
 
 function mediaEvents(result: ScenarioResult): number {
@@ -43,7 +44,7 @@ function mediaEvents(result: ScenarioResult): number {
 
 async function measure(figures: Figures, progress: Progress) {
     const throughput = await run('tests/bench/throughput.brs', { batchSize: 100 }, figures, progress);
-    const posts = throughput.wireLog.filter((r) => r.path === '/v2/events');
+    const posts = throughput.wireLog.filter((r) => uploadTransport(r) !== undefined);
     const bytes = posts.map((r) => JSON.stringify(r.body).length);
     const events = throughput.events.length;
     figures.push(['wire.eventBatches', `${posts.length} requests`]);
