@@ -29,10 +29,32 @@ sub runScenario(ctx as object)
         end if
     end for
     print "[fuzz] calls made " + fuzz.made.toStr() + " in " + timer.TotalMilliseconds().toStr() + " ms"
-    ctx.settle()
-    status = ctx.status
+    status = fuzzSettle(ctx)
     print "[fuzz] status " + FormatJson({ sent: ctx.mp._transport.seq, callsHandled: status.callsHandled, lostCalls: status.lostCalls, warnings: status.warnings, errors: status.errors, dropped: status.dropped, droppedByReason: status.droppedByReason })
 end sub
+
+' ctx.settle(), saying every 10 s what the Task still has to do (a run that hangs says where).
+function fuzzSettle(ctx as object) as object
+    ctx.mp.upload()
+    said = CreateObject("roTimespan")
+    while true
+        status = ctx.status
+        ' (a lost call is counted once a later one arrives; the judge reports it)
+        if status <> invalid and status.callsHandled <> invalid and status.callsHandled + status.lostCalls >= ctx.mp._transport.seq and status.pending = 0
+            return status
+        end if
+        if said.TotalMilliseconds() >= 10000
+            said.Mark()
+            if status = invalid
+                print "[fuzz] waiting for the Task's first status"
+            else
+                print "[fuzz] waiting: " + FormatJson({ callsHandled: status.callsHandled, lostCalls: status.lostCalls, sent: ctx.mp._transport.seq, pending: status.pending, queued: status.queued, batches: status.batches, inFlight: status.inFlight, identityPending: status.identityPending, lastUploadCode: status.lastUploadCode, lastUploadError: status.lastUploadError, lastCall: status.lastCall })
+            end if
+        end if
+        ctx.wait(100)
+    end while
+    return invalid
+end function
 
 sub fuzzCall(fuzz as object, op as object)
     holder = fuzz.holders[op.h]
