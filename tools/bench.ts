@@ -1,6 +1,7 @@
 /**
  * npm run bench: prints figures, asserts nothing. Runs headlessly:
- *   tests/bench/throughput.brs  the bridge's cost per call on the calling thread, how long the Task
+ *   tests/bench/throughput.brs  the bridge's cost per call on the calling thread (and what it adds to its
+ *                               one field write, by argument size, with and without a cycle), how long the Task
  *                               thread takes to work through a burst, and what went over the wire;
  *   tests/bench/autotrack.brs   media.trackVideo: the cost of a tracked Video field event on the
  *                               thread handling the tracker's observers, and a 10-minute session

@@ -23,6 +23,8 @@ export interface ScenarioOptions {
     onOutput?: (line: string, level: string) => void;
     /** Called with the running collector before the channel starts (awaited), e.g. to change faults mid-run or open the viewer. */
     onCollector?: (collector: Collector) => void | Promise<void>;
+    /** More files for the package, by path (e.g. `config/fuzz.json`, read as pkg:/config/fuzz.json). */
+    files?: Record<string, string | Buffer>;
 }
 
 export interface ScenarioResult {
@@ -104,7 +106,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     try {
         await options.onCollector?.(collector);
         const sdkOptions = collectorOptions(collector.url, { useVirtualClock: true, ...options.options });
-        const zip = zipChannel(build.stagingDir, runnerConfigFile({ collectorUrl: collector.url, options: sdkOptions }));
+        const zip = zipChannel(build.stagingDir, { ...options.files, ...runnerConfigFile({ collectorUrl: collector.url, options: sdkOptions }) });
         let drained = false;
         const lines: string[] = [];
         const run = await runChannel({
