@@ -226,5 +226,11 @@ export const bridge: BridgeMethod[] = [
         params: [],
         handler: { target: 'testing', method: 'drain' },
         description: 'Tests only: uploads everything and, on a virtual clock, skips retry waits until nothing is pending.'
+    },
+    {
+        namespace: 'testing', name: 'profile',
+        params: [{ name: 'label', type: 'string', description: 'Names the window in the printed line.' }],
+        handler: { target: 'testing', method: 'profile' },
+        description: 'Profiling builds only (bs_const MP_PROFILE=true, `npm run bench -- --profile`): prints the Task thread\'s time per phase since the previous call (`[profile] {json}`) and starts a new window; elsewhere it logs one warning.'
     }
 ];
