@@ -50,7 +50,8 @@ async function run(scenario: string, options: Record<string, unknown>, figures: 
     const result = await runScenario({
         scenario,
         options: { logLevel: 0, ...options },
-        timeoutMs: 900_000,
+        // A loaded machine runs the engine several times slower.
+        timeoutMs: 3_600_000,
         ...(PROFILE ? { bsConst: { MP_PROFILE: true } } : {}),
         onOutput: (line) => {
             const text = line.trim();

@@ -1,5 +1,5 @@
 ' A 2-hour media session compressed on the virtual clock (npm run bench): 12 segments of 10
-' minutes, each sent as one burst and awaited: the playhead every 2 s of playback, a QoS update
+' minutes, each sent as one burst and awaited: the playhead every 5 s of playback, a QoS update
 ' and a custom event every minute, a 30-second ad break every 15 minutes, a chapter per half hour.
 ' After each segment it prints "[bench] long.segment {json}" with the calls, the Task's busy time
 ' for them (status.busyMs) and what the Task holds (queue, registry), so tools/bench.ts can
@@ -15,13 +15,13 @@ sub runScenario(ctx as object)
     media.logPlay(session)
     benchAwait(ctx)
 
-    stepMs = 2000
+    stepMs = 5000
     playhead = 0
     elapsed = 0
     for segment = 1 to 12
         before = benchStatus(ctx)
         sent = ctx.mp._transport.seq
-        for step = 1 to 300
+        for tick = 1 to 120
             elapsed = elapsed + stepMs
             if elapsed mod 1800000 = stepMs
                 if session.segment <> invalid
@@ -60,8 +60,8 @@ sub benchAdBreak(ctx as object, session as object, elapsed as integer, playhead 
     session.adContent = c.AdContent.build("ad-" + elapsed.toStr(), "Sponsor")
     session.adContent.duration = 30000
     media.logAdStart(session)
-    for i = 1 to 15
-        ctx.clock.advance(2000)
+    for i = 1 to 6
+        ctx.clock.advance(5000)
         session.currentPlayheadPosition = playhead
         media.logPlayheadPosition(session)
     end for
