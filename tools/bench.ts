@@ -15,7 +15,7 @@
  * carry the profiler's own cost. Engine figures are relative: a Roku is slower.
  */
 import { runScenario, type ScenarioResult } from './simulate/runScenario';
-import type { WireLogEntry } from './collector';
+import { uploadTransport, type WireLogEntry } from './collector';
 import { Progress } from './util/progress';
 
 type Figures = Array<[string, string]>;
@@ -84,7 +84,7 @@ async function run(scenario: string, options: Record<string, unknown>, figures: 
 
 /** An upload of events, on either wire (Events API /v2/events, native /v2/<key>/events). */
 function isUpload(entry: WireLogEntry): boolean {
-    return entry.method === 'POST' && /^\/v2\/(?:[^/]+\/)?events$/.test(entry.path);
+    return uploadTransport(entry) !== undefined;
 }
 
 function bodyBytes(entry: WireLogEntry): number {

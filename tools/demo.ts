@@ -6,7 +6,7 @@
  * (about 35 s of real time). Non-interactive: it says where the live viewer is while it runs;
  * `npm start` keeps it open.
  */
-import { startCollector, type Collector } from './collector';
+import { startCollector, uploadTransport, type Collector } from './collector';
 import type { StoredEvent } from './collector/records';
 import { ChromiumMissingError } from './runner/headless';
 import { buildSample, runSample, sampleMedia, START_PORT } from './runner/sample';
@@ -25,7 +25,8 @@ function attributesOf(event: StoredEvent): Record<string, string> {
 function report(collector: Collector) {
     const events = collector.events();
     const batches = collector.batches();
-    section(`mParticle: ${events.length} events in ${batches.length} batches`);
+    const transports = [...new Set(collector.wireLog().map(uploadTransport).filter((t) => t !== undefined))];
+    section(`mParticle (${transports.join(', ') || 'no uploads'}): ${events.length} events in ${batches.length} batches`);
     for (const event of events) {
         const attrs = attributesOf(event);
         const detail = event.eventName?.endsWith('Summary') ? '' : EVENT_DETAIL

@@ -2,9 +2,10 @@
  * npm test: every suite, in order, then one line `N passed, N failed` for all of them together.
  * Exits non-zero when anything failed. Steps:
  *   typecheck (tsc --noEmit) · generated files current (codegen --check) · formatting (bsfmt) ·
- *   node:test suites (the packed SDK's consumer channels among them) · bsc build of the sample
- *   channel with zero diagnostics (bslint included) · Rooibos specs headlessly · scenarios through
- *   `npm run simulate`. On a terminal a status line shows the Rooibos run's progress.
+ *   node:test suites (the packed SDK's consumer channels among them) · the seed samples again on
+ *   the Events API transport · bsc build of the sample channel with zero diagnostics (bslint
+ *   included) · Rooibos specs headlessly · scenarios through `npm run simulate`. On a terminal a
+ *   status line shows the Rooibos run's progress.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -48,14 +49,15 @@ function command(cmd: string, args: string[]): { passed: number; failed: number 
     return result.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
-function nodeTests(): { passed: number; failed: number } {
+/** Runs node:test files (default: every tests/node/*.test.ts) and counts their tests from a TAP report. */
+function nodeTests(only?: string[], env: Record<string, string> = {}): { passed: number; failed: number } {
     const dir = path.join(ROOT, 'tests', 'node');
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => path.join('tests', 'node', f)) : [];
+    const files = only ?? (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => path.join('tests', 'node', f)) : []);
     if (files.length === 0) {
         console.log('no node:test files');
         return { passed: 0, failed: 0 };
     }
-    const tapFile = path.join(ROOT, 'out', `node-tests-${process.pid}.tap`);
+    const tapFile = path.join(ROOT, 'out', `node-tests-${process.pid}-${results.length}.tap`);
     fs.mkdirSync(path.dirname(tapFile), { recursive: true });
     const result = spawnSync(process.execPath, [
         '--require', 'ts-node/register',
@@ -63,7 +65,7 @@ function nodeTests(): { passed: number; failed: number } {
         '--test-reporter=spec', '--test-reporter-destination=stdout',
         '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
         ...files
-    ], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' } });
+    ], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env } });
     const tap = fs.existsSync(tapFile) ? fs.readFileSync(tapFile, 'utf8') : '';
     const passed = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
     let failed = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(tap)?.[1] ?? 0);
@@ -125,6 +127,8 @@ async function main() {
         ['generated files are current (codegen --check)', () => command('npx', ['ts-node', 'tools/codegen/index.ts', '--check'])],
         ['formatting (bsfmt, npm run format:check)', () => command('npx', ['ts-node', 'tools/format.ts', '--check'])],
         ['node:test', () => nodeTests()],
+        // The suites run on the default (native) transport; the seed samples once more on the other.
+        ['seed samples on the Events API transport', () => nodeTests(['tests/node/media-seed.test.ts'], { MP_TEST_TRANSPORT: 'eventsApi' })],
         ['bsc build, zero diagnostics (bslint)', () => cleanBuild()],
         ['Rooibos specs (headless)', () => rooibos()],
         ['scenarios (npm run simulate)', () => simulateCli()]

@@ -19,6 +19,11 @@ export interface MParticleConstants {
         readonly FORCE_DEVELOPMENT: 1;
         readonly FORCE_PRODUCTION: 2;
     };
+    /** Values for options.transport: NATIVE talks to mParticle as its Roku SDK does (signed native batches); EVENTS_API sends Events API batches with HTTP Basic auth (server-to-server keys). */
+    readonly TRANSPORT: {
+        readonly NATIVE: "native";
+        readonly EVENTS_API: "eventsApi";
+    };
     /**
      * Defaults for m.global.mparticleOptions; any key given there overrides these.
      * A fresh copy on every call.
@@ -198,6 +203,9 @@ export type LogLevel = 0 | 1 | 2 | 3;
 /** A value of mParticleConstants().ENVIRONMENT. */
 export type Environment = 0 | 1 | 2;
 
+/** A value of mParticleConstants().TRANSPORT. */
+export type Transport = "native" | "eventsApi";
+
 /** A value of mParticleConstants().SCENEGRAPH_NODES. */
 export type ScenegraphNode = "mParticleApiCall" | "mParticleReady" | "mParticleCurrentUser" | "mParticleIdentityResult" | "mParticleCurrentSession" | "mParticleStatus" | "mediaEventListener";
 
@@ -247,6 +255,10 @@ export interface MParticleDefaultOptions {
     uploadIntervalMillis: number;
     /** Default: 50 */
     batchSize: number;
+    /** Default: "native" */
+    transport: string;
+    /** Default: "https://nativesdks.mparticle.com" */
+    nativeBaseUrl: string;
     /** Default: "https://s2s.mparticle.com" */
     eventsBaseUrl: string;
     /** Default: "https://identity.mparticle.com" */

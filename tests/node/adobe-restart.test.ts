@@ -14,7 +14,7 @@
 import { before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
-import type { WireLogEntry } from '../../tools/collector';
+import { uploadedEvents, type WireLogEntry } from '../../tools/collector';
 import { runScenario, type ScenarioResult } from '../../tools/simulate/runScenario';
 
 const SCENARIO = path.join(__dirname, '..', 'scenarios', 'adobe-restart.brs');
@@ -40,9 +40,8 @@ function mediaEdgeXdm(entry: WireLogEntry): Xdm | undefined {
 
 /** Index in `requests` of the events batch carrying an opt_out event with is_opted_out = value. */
 function optOutBatch(requests: WireLogEntry[], value: boolean): number {
-    return requests.findIndex((e) => e.path === '/v2/events'
-        && ((e.body as { events?: Array<{ event_type: string; data: { is_opted_out?: boolean } }> }).events ?? [])
-            .some((event) => event.event_type === 'opt_out' && event.data.is_opted_out === value));
+    return requests.findIndex((e) => uploadedEvents(e)
+        .some((event) => event.event_type === 'opt_out' && (event.data as { is_opted_out?: boolean }).is_opted_out === value));
 }
 
 describe('Adobe across restarts and an opt-out (scenario adobe-restart.brs)', { timeout: 300_000 }, () => {

@@ -2,10 +2,11 @@
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { startCollector, type Collector } from '../../tools/collector';
-import { postJson } from '../../tools/collector/client';
+import { postJson, postSigned } from '../../tools/collector/client';
+import { signedHeaders } from '../../tools/collector/auth';
 import { basicAuth, sampleIdentityRequest, sampleModifyRequest } from '../../tools/collector/samples';
 
-const KEY = { 'x-mp-key': 'test-api-key' };
+const CREDENTIALS = { apiKey: 'test-api-key', apiSecret: 'test-api-secret' };
 const INT64 = /^-?\d{1,19}$/;
 
 describe('collector: IDSync', () => {
@@ -16,7 +17,7 @@ describe('collector: IDSync', () => {
     after(() => c.close());
 
     const call = async (path: string, knownIdentities: Record<string, string>) => {
-        const res = await postJson(`${c.url}/v1/${path}`, sampleIdentityRequest(knownIdentities), KEY);
+        const res = await postSigned(`${c.url}/v1/${path}`, sampleIdentityRequest(knownIdentities));
         assert.equal(res.status, 200, res.text);
         return res.json as { mpid: string; is_logged_in: boolean; context: null; is_ephemeral: boolean; matched_identities: Record<string, string> };
     };
@@ -57,7 +58,7 @@ describe('collector: IDSync', () => {
         const first = await call('identify', { customerid: 'stable-1' });
         const other = await startCollector({ quiet: true });
         try {
-            const res = await postJson(`${other.url}/v1/identify`, sampleIdentityRequest({ customerid: 'stable-1' }), KEY);
+            const res = await postSigned(`${other.url}/v1/identify`, sampleIdentityRequest({ customerid: 'stable-1' }));
             assert.equal(res.json.mpid, first.mpid);
         } finally {
             await other.close();
@@ -66,16 +67,16 @@ describe('collector: IDSync', () => {
 
     test('modify links new identities to the mpid (path and body forms)', async () => {
         const user = await call('login', { customerid: 'm-1', email: 'old@example.com' });
-        const res = await postJson(`${c.url}/v1/${user.mpid}/modify`,
-            sampleModifyRequest([{ identity_type: 'email', old_value: 'old@example.com', new_value: 'new@example.com' }]), KEY);
+        const res = await postSigned(`${c.url}/v1/${user.mpid}/modify`,
+            sampleModifyRequest([{ identity_type: 'email', old_value: 'old@example.com', new_value: 'new@example.com' }]));
         assert.equal(res.status, 200, res.text);
         assert.equal(res.json.mpid, user.mpid);
         assert.deepEqual(res.json.change_results, [{ identity_type: 'email', modified_mpid: user.mpid }]);
         assert.deepEqual(res.json.matched_identities, { customerid: 'm-1', email: 'new@example.com' });
         assert.equal((await call('login', { email: 'new@example.com' })).mpid, user.mpid);
 
-        const bodyForm = await postJson(`${c.url}/v1/modify`,
-            { ...sampleModifyRequest([{ identity_type: 'other', old_value: null, new_value: 'o-1' }]), mpid: user.mpid }, KEY);
+        const bodyForm = await postSigned(`${c.url}/v1/modify`,
+            { ...sampleModifyRequest([{ identity_type: 'other', old_value: null, new_value: 'o-1' }]), mpid: user.mpid });
         assert.equal(bodyForm.status, 200, bodyForm.text);
         assert.equal(bodyForm.json.mpid, user.mpid);
         assert.equal((await call('login', { other: 'o-1' })).mpid, user.mpid);
@@ -84,7 +85,7 @@ describe('collector: IDSync', () => {
     test('records every call', async () => {
         const before = c.identityCalls().length;
         const req = sampleIdentityRequest({ customerid: 'rec-1' });
-        const res = await postJson(`${c.url}/v1/identify`, req, KEY);
+        const res = await postSigned(`${c.url}/v1/identify`, req);
         const calls = c.identityCalls();
         assert.equal(calls.length, before + 1);
         const last = calls[calls.length - 1];
@@ -97,14 +98,24 @@ describe('collector: IDSync', () => {
         assert.equal(c.stats().identityCalls, calls.length);
     });
 
-    test('accepts x-mp-key or Basic auth; 401 otherwise', async () => {
+    test('accepts a signed request (x-mp-key, Date, x-mp-signature) or Basic auth; 401 otherwise, x-mp-key alone included', async () => {
         const body = sampleIdentityRequest({ customerid: 'auth-1' });
+        const text = JSON.stringify(body);
         const before = c.stats();
+        assert.equal((await postSigned(`${c.url}/v1/identify`, body)).status, 200);
         assert.equal((await postJson(`${c.url}/v1/identify`, body, { Authorization: basicAuth() })).status, 200);
-        assert.equal((await postJson(`${c.url}/v1/identify`, body, { 'x-mp-key': 'wrong' })).status, 401);
-        assert.equal((await postJson(`${c.url}/v1/identify`, body)).status, 401);
-        assert.equal((await postJson(`${c.url}/v1/identify`, body, { Authorization: basicAuth('test-api-key', 'wrong') })).status, 401);
-        assert.equal(c.stats().unauthorized, before.unauthorized + 3);
+        const unauthorized = [
+            await postJson(`${c.url}/v1/identify`, body, { 'x-mp-key': 'test-api-key' }),
+            await postJson(`${c.url}/v1/identify`, body, { 'x-mp-key': 'wrong' }),
+            await postJson(`${c.url}/v1/identify`, body),
+            await postJson(`${c.url}/v1/identify`, body, { Authorization: basicAuth('test-api-key', 'wrong') }),
+            await postSigned(`${c.url}/v1/identify`, body, { ...CREDENTIALS, apiSecret: 'wrong secret' }),
+            await postSigned(`${c.url}/v1/login`, body, CREDENTIALS, signedHeaders(CREDENTIALS, '/v1/identify', text)),
+            await postSigned(`${c.url}/v1/identify`, { ...body, request_id: 'tampered' }, CREDENTIALS, signedHeaders(CREDENTIALS, '/v1/identify', text))
+        ];
+        assert.deepEqual(unauthorized.map((r) => r.status), [401, 401, 401, 401, 401, 401, 401]);
+        assert.match(String(unauthorized[0].json.errors[0].message), /API-key-only/);
+        assert.equal(c.stats().unauthorized, before.unauthorized + unauthorized.length);
         assert.equal(c.stats().malformed, before.malformed);
     });
 
@@ -121,7 +132,7 @@ describe('collector: IDSync', () => {
             [sampleModifyRequest([{ identity_type: 'email', old_value: null, new_value: 'x@y.z' }]), /^mpid: expected a signed 64-bit integer/, '/v1/modify']
         ];
         for (const [body, reason, path] of cases) {
-            const res = await postJson(`${c.url}${path ?? '/v1/identify'}`, body, { ...KEY, 'Content-Type': 'application/json' });
+            const res = await postSigned(`${c.url}${path ?? '/v1/identify'}`, body);
             assert.equal(res.status, 400, res.text);
             assert.ok(res.json.errors.some((e: string) => reason.test(e)), `${reason} in ${res.text}`);
             assert.equal(c.malformed().at(-1)?.api, 'idsync');

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { startCollector, toJsonLines, type Collector } from '../../tools/collector';
-import { postJson, request } from '../../tools/collector/client';
+import { postJson, postSigned, request } from '../../tools/collector/client';
 import { basicAuth, sampleAdobeEvent, sampleBatch, sampleIdentityRequest } from '../../tools/collector/samples';
 
 const AUTH = { Authorization: basicAuth() };
@@ -28,7 +28,7 @@ describe('collector: db file', () => {
             assert.equal((await postJson(`${first.url}/v2/events`, batch, AUTH)).status, 202);
             const start = await postJson(`${first.url}/ee/va/v1/sessionStart?configId=x`, sampleAdobeEvent('sessionStart'));
             sid = start.json.handle[0].payload[0].sessionId;
-            const login = await postJson(`${first.url}/v1/login`, sampleIdentityRequest({ email: 'persist@example.com' }), { 'x-mp-key': 'test-api-key' });
+            const login = await postSigned(`${first.url}/v1/login`, sampleIdentityRequest({ email: 'persist@example.com' }));
             mpid = login.json.mpid;
             // Written before the answer went out, not only at close: a copy taken now already holds the batch.
             fs.copyFileSync(dbPath, `${dbPath}.copy`);
@@ -53,7 +53,7 @@ describe('collector: db file', () => {
             assert.equal(second.stats().duplicates, 1);
             const play = await postJson(`${second.url}/ee/or2/va/v1/play?configId=x`, sampleAdobeEvent('play', { sessionID: sid, playhead: 5 }));
             assert.equal(play.status, 204, 'sessions handed out before the restart stay valid');
-            const again = await postJson(`${second.url}/v1/identify`, sampleIdentityRequest({ email: 'persist@example.com' }), { 'x-mp-key': 'test-api-key' });
+            const again = await postSigned(`${second.url}/v1/identify`, sampleIdentityRequest({ email: 'persist@example.com' }));
             assert.equal(again.json.mpid, mpid);
             assert.equal(second.stats().batches, 1);
         } finally {

@@ -91,6 +91,11 @@ describe('dist: ropm rules', () => {
         assert.deepEqual(ropmRuleViolations(files), ["source/a.brs:2: function mParticle_send used as a value (ropm's noprefix install would break it)"]);
     });
 
+    test('an XML onChange handler is a violation (ropm prefixes the function, not the attribute)', () => {
+        const xml = { 'components/c.xml': '<component name="C" extends="Node"><interface><field id="f" type="string" onChange="onF" /></interface></component>' };
+        assert.deepEqual(ropmRuleViolations(xml), ['components/c.xml: an onChange handler in XML (ropm prefixes the function, not the attribute: observe the field in init())']);
+    });
+
     test('such values become anonymous copies of the function, indented like their line, and the violation is gone', () => {
         const { files: out, inlined } = inlineFunctionReferences(files);
         assert.equal(inlined, 1);

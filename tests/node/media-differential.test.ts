@@ -48,6 +48,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { uploadTransport } from '../../tools/collector';
 import { runScenario, type ScenarioResult } from '../../tools/simulate/runScenario';
 import type { StoredEvent } from '../../tools/collector/records';
 import { brightScriptScenario, generateSessions, type SessionScript } from './media/differentialModel';
@@ -161,7 +162,7 @@ describe(`media differential: ${SESSIONS} seeded sessions (seed ${SEED}) through
     });
 
     test('every media event was stored once: no batch posted twice, no event lost to the queue', () => {
-        const posted = result.wireLog.filter((r) => r.path === '/v2/events' && r.status !== undefined && r.status >= 200 && r.status < 300).length;
+        const posted = result.wireLog.filter((r) => uploadTransport(r) !== undefined && r.status !== undefined && r.status >= 200 && r.status < 300).length;
         assert.equal(posted, result.batches.length, 'each accepted batch posted once');
         const dropped = result.events.filter((e) => e.eventName === 'mParticle SDK Dropped Events');
         assert.deepEqual(dropped.map((e) => e.attributes), [], 'the core dropped nothing');

@@ -4,10 +4,13 @@
  * assertion is on what the collector stored (the mParticle Events API batches the SDK uploaded).
  *
  * Values are compared as the collector stores them: custom attribute values are strings.
+ * The SDK runs on the default (native) transport; `npm test` runs this file once more with
+ * MP_TEST_TRANSPORT=eventsApi.
  */
 import { before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
+import { uploadedEvents, uploadTransport } from '../../tools/collector';
 import { runScenario, type ScenarioResult } from '../../tools/simulate/runScenario';
 import type { StoredEvent } from '../../tools/collector/records';
 import { QOE_SUMMARY_KEYS } from '../../tools/codegen/schema/media';
@@ -39,11 +42,13 @@ function sortedKeys(attributes: Record<string, string>): string[] {
     return Object.keys(attributes).sort();
 }
 
+const TRANSPORT = process.env.MP_TEST_TRANSPORT === 'eventsApi' ? 'eventsApi' : 'native';
+
 function run(name: string): Promise<ScenarioResult> {
-    return runScenario({ scenario: path.join(SCENARIOS, `${name}.brs`), timeoutMs: 60_000 });
+    return runScenario({ scenario: path.join(SCENARIOS, `${name}.brs`), timeoutMs: 60_000, options: { transport: TRANSPORT } });
 }
 
-describe('Roku media seed samples, verbatim, through the scenario runner', () => {
+describe(`Roku media seed samples, verbatim, through the scenario runner (${TRANSPORT} transport)`, () => {
     let session: ScenarioResult;
     let advertising: ScenarioResult;
     let custom: ScenarioResult;
@@ -56,15 +61,17 @@ describe('Roku media seed samples, verbatim, through the scenario runner', () =>
         for (const [name, result] of [['seed-media-session', session], ['seed-advertising', advertising], ['seed-custom-media-event', custom]] as const) {
             assert.equal(result.failure, undefined, `${name}: ${result.failure}`);
             assert.equal(result.exitCode, 0, name);
+            const uploads = new Set(result.wireLog.map(uploadTransport).filter((t) => t !== undefined));
+            assert.deepEqual([...uploads], [TRANSPORT], `${name}: every upload on the ${TRANSPORT} transport`);
         }
     });
 
     test('the wire log (what --out writes) carries each sample\'s media events, in order', () => {
         const onTheWire = (result: ScenarioResult) => result.wireLog
-            .filter((r) => r.method === 'POST' && r.path === '/v2/events' && r.status !== undefined && r.status < 300)
-            .flatMap((r) => ((r.body as { events?: Array<{ data?: { event_name?: string; custom_event_type?: string } }> }).events ?? []))
-            .filter((e) => e.data?.custom_event_type === 'media')
-            .map((e) => e.data?.event_name);
+            .filter((r) => uploadTransport(r) !== undefined && r.status !== undefined && r.status < 300)
+            .flatMap((r) => uploadedEvents(r).map((e) => e.data as { event_name?: string; custom_event_type?: string } | undefined))
+            .filter((data) => data?.custom_event_type === 'media')
+            .map((data) => data?.event_name);
         assert.deepEqual(onTheWire(session), ['Media Session Start', 'Play', 'Pause', 'Media Content End', 'Media Session End', 'Media Session Summary']);
         assert.deepEqual(onTheWire(advertising), mediaEvents(advertising).map((e) => e.eventName));
         assert.deepEqual(onTheWire(custom), ['Custom Media Event']);

@@ -12,6 +12,7 @@ import { before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import { runScenario, type ScenarioResult } from '../../tools/simulate/runScenario';
+import { UPLOAD_PATH, uploadedBatchId, uploadTransport } from '../../tools/collector';
 
 const SCENARIO = path.join(__dirname, '..', 'scenarios', 'task-network-load.brs');
 const LATE_MS = 45_000;
@@ -36,7 +37,7 @@ function records(result: ScenarioResult): LoadRecord[] {
 }
 
 function eventBatchIds(result: ScenarioResult): string[] {
-    return result.wireLog.filter((w) => w.path === '/v2/events').map((w) => String((w.body as { batch_id?: unknown }).batch_id));
+    return result.wireLog.filter((w) => uploadTransport(w) !== undefined).map((w) => String(uploadedBatchId(w)));
 }
 
 describe('Task loop under a slow network and a flood of calls', { timeout: 400_000 }, () => {
@@ -48,7 +49,7 @@ describe('Task loop under a slow network and a flood of calls', { timeout: 400_0
             scenario: SCENARIO,
             timeoutMs: 300_000,
             options: { batchSize: 20, requestTimeoutMillis: TIMEOUT_MS },
-            onCollector: (collector) => collector.forceResponses('/v2/events', [{ slowMs: LATE_MS }])
+            onCollector: (collector) => collector.forceResponses(UPLOAD_PATH, [{ slowMs: LATE_MS }])
         });
         log = records(result);
     });

@@ -207,11 +207,12 @@ describe('requests and problems', () => {
             request(2, '/v2/events', undefined, { fault: 'drop', batchId: 'b1' }),
             request(3, '/v2/events', 202, { batchId: 'b1' }),
             request(4, '/ee/va/v1/ping', 204),
-            request(5, '/v1/42/modify', 200)
+            request(5, '/v1/42/modify', 200),
+            request(6, '/v2/test-api-key/events', 202, { batchId: 'n1' })
         ]);
         assert.deepEqual(requests.map((r) => [r.api, r.label, r.resend, r.problem]), [
             ['events', 'batch b1', false, 'fault'], ['events', 'batch b1', true, 'fault'], ['events', 'batch b1', true, null],
-            ['adobe', 'ping', false, null], ['idsync', 'modify', false, null]
+            ['adobe', 'ping', false, null], ['idsync', 'modify', false, null], ['events', 'batch n1', false, null]
         ]);
         assert.deepEqual(batchAttempts(requests).get('b1'), { posts: 3, failed: 2 });
         // Edge calls with a location hint in the path, and the ECID fetch, are Adobe's too.

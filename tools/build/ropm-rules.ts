@@ -130,8 +130,9 @@ export function interfaceMethodsAsFields(typedef: string): string {
 
 /**
  * ropm's rules for package authors: Task function names assigned as
- * `m.top.functionName = "<literal>"`, observer callbacks as one-line string literals, no
- * BrightScript in XML CDATA, and no package function used as a value (see
+ * `m.top.functionName = "<literal>"`, observer callbacks as one-line string literals (never an XML
+ * `onChange` attribute: ropm 0.10.0 prefixes the handler but not the attribute), no BrightScript in
+ * XML CDATA, and no package function used as a value (see
  * inlineFunctionReferences). Returns one line per violation.
  */
 export function ropmRuleViolations(files: Record<string, string>): string[] {
@@ -145,6 +146,9 @@ export function ropmRuleViolations(files: Record<string, string>): string[] {
     for (const [rel, text] of Object.entries(files)) {
         if (rel.endsWith('.xml') && /<!\[CDATA\[/i.test(text)) {
             problems.push(`${rel}: BrightScript in a CDATA block (ropm does not prefix it)`);
+        }
+        if (rel.endsWith('.xml') && /\sonChange\s*=/i.test(text)) {
+            problems.push(`${rel}: an onChange handler in XML (ropm prefixes the function, not the attribute: observe the field in init())`);
         }
         if (!rel.endsWith('.brs')) {
             continue;

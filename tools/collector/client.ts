@@ -3,6 +3,8 @@
  * (no keep-alive pool), so dropped connections and down mode never leave a stale socket for the next call.
  */
 import * as http from 'http';
+import { signedHeaders, type Credentials } from './auth';
+import { DEFAULT_API_KEY, DEFAULT_API_SECRET } from './options';
 
 export interface ClientResponse {
     status: number;
@@ -54,4 +56,10 @@ export function request(url: string, options: ClientRequest = {}): Promise<Clien
 
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<ClientResponse> {
     return request(url, { method: 'POST', headers, body });
+}
+
+/** POSTs JSON signed as the SDK signs it (x-mp-key, Date, x-mp-signature over the URL's path and the body). */
+export function postSigned(url: string, body: unknown, credentials: Credentials = { apiKey: DEFAULT_API_KEY, apiSecret: DEFAULT_API_SECRET }, headers: Record<string, string> = {}): Promise<ClientResponse> {
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    return request(url, { method: 'POST', headers: { ...signedHeaders(credentials, new URL(url).pathname, text), ...headers }, body: text });
 }

@@ -26,6 +26,8 @@ export class CollectorContext {
         faults: { total: 0, '500': 0, '429': 0, '503': 0, drop: 0, slow: 0, forced: 0 }
     };
     readonly malformed: MalformedEntry[] = [];
+    /** Lifetime value per mpid from the purchases and refunds stored (the native answer's iltv). */
+    readonly lifetimeValues = new Map<string, number>();
     readonly planViolations: PlanViolation[] = [];
 
     constructor(

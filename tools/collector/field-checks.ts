@@ -12,7 +12,7 @@ export type Kind =
 export interface Rule {
     kind: Kind;
     required?: boolean;
-    /** Allowed values for a string. */
+    /** Allowed values for a string (for an integer: its decimal text). */
     oneOf?: readonly string[];
     /** null is an accepted value (e.g. the old value of a new user attribute). */
     nullable?: boolean;
@@ -89,6 +89,8 @@ export class Checker {
             case 'integer':
                 if (typeof value !== 'number' || !Number.isInteger(value)) {
                     expect('integer');
+                } else if (rule.oneOf && !rule.oneOf.includes(String(value))) {
+                    this.add(at, `${value} is not one of ${rule.oneOf.join(', ')}`);
                 }
                 break;
             case 'number':

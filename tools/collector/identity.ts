@@ -103,7 +103,7 @@ function deviceMpid(device: Array<[string, string]>): string {
 }
 
 export function handleIdSync(call: IncomingCall, route: IdSyncRoute, ctx: CollectorContext): Reply {
-    const auth = checkIdSyncAuth(call.headers, ctx.credentials);
+    const auth = checkIdSyncAuth(call, ctx.credentials);
     if (!auth.ok) {
         return ctx.unauthorized('idsync', call, auth.reason);
     }

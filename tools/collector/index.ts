@@ -1,6 +1,6 @@
 /**
- * Local collector: stands in for the mParticle Events API, mParticle IDSync and the Adobe Media Edge API
- * during development and tests. Start one with startCollector(); it binds 127.0.0.1 on a free port.
+ * Local collector: stands in for mParticle's native SDK endpoint and Events API, mParticle IDSync and the Adobe
+ * Media Edge API during development and tests. Start one with startCollector(); it binds 127.0.0.1 on a free port.
  */
 import { EventEmitter } from 'events';
 import { DEFAULT_EDGE_SETTINGS } from './adobe';
@@ -32,6 +32,7 @@ import { ViewerFeed } from '../viewer/feed';
 export * from './options';
 export * from './records';
 export { toJsonLines, writeJsonLines } from './wire-log';
+export { UPLOAD_PATH, uploadTransport, uploadedBatchId, uploadedEvents, type Transport } from './uploads';
 
 export interface Collector {
     /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */

@@ -7,13 +7,9 @@
 import type { CollectorContext } from './context';
 import { json, type IncomingCall, type Reply } from './http-io';
 import type { WireLogEntry } from './records';
+import { uploadedBatchId } from './uploads';
 
 export const QUERY_BATCHES_PATH = '/query/batches';
-
-function postedBatchId(entry: WireLogEntry): string | undefined {
-    const body = entry.body as { batch_id?: unknown } | undefined;
-    return entry.path === '/v2/events' && body && typeof body === 'object' && body.batch_id !== undefined ? String(body.batch_id) : undefined;
-}
 
 export function handleQueryBatches(call: IncomingCall, ctx: CollectorContext, wire: readonly WireLogEntry[]): Reply {
     if (call.method !== 'GET') {
@@ -23,7 +19,7 @@ export function handleQueryBatches(call: IncomingCall, ctx: CollectorContext, wi
     const names = new Set(call.query.getAll('event_name'));
     const posts = new Map<string, number>();
     for (const entry of wire) {
-        const id = postedBatchId(entry);
+        const id = uploadedBatchId(entry);
         if (id !== undefined) {
             posts.set(id, (posts.get(id) ?? 0) + 1);
         }

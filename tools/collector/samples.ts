@@ -75,3 +75,40 @@ export function sampleAdobeEvent(eventType: string, mediaCollection: Record<stri
     }
     return { events: [{ xdm: { eventType: `media.${eventType}`, timestamp, mediaCollection: media } }] };
 }
+
+/** A native SDK message (mParticle's Roku SDK format) of a custom event in a session. */
+export function sampleNativeMessage(name = 'Play', attributes: Record<string, string> = {}, overrides: Record<string, unknown> = {}) {
+    return {
+        dt: 'e',
+        id: randomUUID(),
+        ct: SAMPLE_TIME_MS,
+        sid: SAMPLE_SESSION_UUID,
+        sct: SAMPLE_TIME_MS - 60_000,
+        n: name,
+        et: 'media',
+        est: SAMPLE_TIME_MS,
+        attrs: attributes,
+        ...overrides
+    };
+}
+
+/** A native SDK batch (POST /v2/{apiKey}/events). */
+export function sampleNativeBatch(overrides: Record<string, unknown> = {}) {
+    return {
+        dt: 'h',
+        id: randomUUID(),
+        ct: SAMPLE_TIME_MS,
+        mpid: '8675309',
+        sdk: '0.1.0',
+        dbg: true,
+        das: 'das-sample',
+        ltv: 0,
+        ui: [{ n: 1, i: 'cust-1', dfs: SAMPLE_TIME_MS - 1000, f: true }],
+        ua: { plan: 'premium' },
+        ck: {},
+        ai: { an: 'Sample Channel', av: '1.0.0', apn: 'dev', env: 1 },
+        di: { dp: 'Roku', p: '4800X', dmdl: '4800X', vr: '12.5', b: 'Roku', dll: 'en_US' },
+        msgs: [sampleNativeMessage('Play', { content_id: 'ABC123', playhead_position: '1900' })],
+        ...overrides
+    };
+}

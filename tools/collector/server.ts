@@ -12,6 +12,7 @@ import type { FaultDecision, FaultInjector } from './faults';
 import { formatFault } from './format';
 import { BodyTooLargeError, flattenHeaders, json, parseJson, readBody, type IncomingCall, type Reply } from './http-io';
 import { handleIdSync, matchIdSyncPath } from './identity';
+import { handleNativeBatch, NATIVE_EVENTS_PATH } from './native-api';
 import { handleQueryBatches, QUERY_BATCHES_PATH } from './query';
 import { serveMedia } from './media';
 import type { Api, CollectorStats, WireLogEntry } from './records';
@@ -53,6 +54,10 @@ async function route(call: IncomingCall, parts: ServerParts): Promise<Reply> {
     }
     if (call.path === '/v2/events') {
         return onlyPost('mparticle', call, ctx, () => handleEventsBatch(call, ctx));
+    }
+    const native = NATIVE_EVENTS_PATH.exec(call.path);
+    if (native) {
+        return onlyPost('mparticle', call, ctx, () => handleNativeBatch(call, decodeURIComponent(native[1]), ctx));
     }
     const idSync = matchIdSyncPath(call.path);
     if (idSync) {

@@ -18,6 +18,7 @@ export function collectorOptions(collectorUrl: string, overrides: Record<string,
     const options: Record<string, unknown> = {
         apiKey: DEFAULT_API_KEY,
         apiSecret: DEFAULT_API_SECRET,
+        nativeBaseUrl: collectorUrl,
         eventsBaseUrl: collectorUrl,
         identityBaseUrl: collectorUrl,
         ...overrides

@@ -12,6 +12,7 @@ import type * as http from 'http';
 import { randomUUID } from 'crypto';
 import type { CollectorContext } from '../collector/context';
 import type { WireLogEntry } from '../collector/records';
+import { uploadedBatchId } from '../collector/uploads';
 import type { BatchInfo, FeedHello, FeedRecord, RequestInfo } from './protocol';
 
 const FLUSH_MS = 100;
@@ -27,15 +28,6 @@ interface Client {
 
 function text(value: unknown): string | null {
     return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function batchIdOf(entry: WireLogEntry): string | undefined {
-    const body = entry.body;
-    if (entry.path !== '/v2/events' || typeof body !== 'object' || body === null) {
-        return undefined;
-    }
-    const id = (body as { batch_id?: unknown }).batch_id;
-    return id === undefined || id === null ? undefined : String(id);
 }
 
 export class ViewerFeed {
@@ -61,7 +53,7 @@ export class ViewerFeed {
             receivedAt: entry.receivedAt,
             status: entry.status,
             fault: entry.fault,
-            batchId: batchIdOf(entry)
+            batchId: uploadedBatchId(entry)
         });
         if (this.clients.size > 0 && !this.flushTimer && !this.closed) {
             this.flushTimer = setTimeout(() => {

@@ -43,7 +43,7 @@ export interface RequestInfo {
     status?: number;
     /** Set when the answer was an injected fault (random or forced). */
     fault?: string;
-    /** batch_id of a POST /v2/events body, to show re-sends. */
+    /** The batch id of an upload (Events API batch_id, native id), to show re-sends. */
     batchId?: string;
 }
 

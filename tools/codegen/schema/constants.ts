@@ -22,6 +22,11 @@ export const constants: ConstantGroup[] = [
         value: { AUTO_DETECT: 0, FORCE_DEVELOPMENT: 1, FORCE_PRODUCTION: 2 }
     },
     {
+        name: 'TRANSPORT',
+        description: 'Values for options.transport: NATIVE talks to mParticle as its Roku SDK does (signed native batches); EVENTS_API sends Events API batches with HTTP Basic auth (server-to-server keys).',
+        value: { NATIVE: 'native', EVENTS_API: 'eventsApi' }
+    },
+    {
         name: 'DEFAULT_OPTIONS',
         description: 'Defaults for m.global.mparticleOptions; any key given there overrides these.',
         value: {
@@ -35,6 +40,8 @@ export const constants: ConstantGroup[] = [
             batchUploads: true,
             uploadIntervalMillis: 10000,
             batchSize: 50,
+            transport: 'native',
+            nativeBaseUrl: 'https://nativesdks.mparticle.com',
             eventsBaseUrl: 'https://s2s.mparticle.com',
             identityBaseUrl: 'https://identity.mparticle.com',
             persistenceBudgetBytes: 8192,

@@ -25,7 +25,7 @@ export function buildRequests(requests: readonly RequestInfo[]): RequestView[] {
         let label = `${request.method} ${request.path}`;
         let adobe: RegExpExecArray | null;
         let idSync: RegExpExecArray | null;
-        if (request.path === '/v2/events') {
+        if (request.path === '/v2/events' || /^\/v2\/[^/]+\/events$/.test(request.path)) {
             api = 'events';
             label = request.batchId ? `batch ${shortId(request.batchId)}` : 'batch';
         } else if ((adobe = /^\/ee\/(?:[^/]+\/)?(?:va\/v1\/([^/]+)|v1\/(interact))$/.exec(request.path))) {
