@@ -25,6 +25,8 @@ export interface ScenarioOptions {
     onCollector?: (collector: Collector) => void | Promise<void>;
     /** Conditional-compilation constants for this build (the manifest's bs_const), e.g. { MP_PROFILE: true }. */
     bsConst?: Record<string, boolean>;
+    /** Extra package files (package path -> content), e.g. { 'config/corpus.json': '...' }: inputs a scenario reads with ReadAsciiFile. */
+    files?: Record<string, string | Buffer>;
 }
 
 export interface ScenarioResult {
@@ -107,7 +109,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     try {
         await options.onCollector?.(collector);
         const sdkOptions = collectorOptions(collector.url, { useVirtualClock: true, ...options.options });
-        const zip = zipChannel(build.stagingDir, runnerConfigFile({ collectorUrl: collector.url, options: sdkOptions }));
+        const zip = zipChannel(build.stagingDir, { ...options.files, ...runnerConfigFile({ collectorUrl: collector.url, options: sdkOptions }) });
         let drained = false;
         const lines: string[] = [];
         const run = await runChannel({
