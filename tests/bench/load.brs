@@ -50,6 +50,9 @@ sub runScenario(ctx as object)
     end while
     benchLoadSample(ctx, timer, made)
     print "[bench] load.caughtUp " + str(timer.TotalMilliseconds() / 1000).trim() + " s after the start"
+    if ctx.options.benchProfile = true
+        ctx.mp.testing.profile("load")
+    end if
 end sub
 
 sub benchLoadSample(ctx as object, timer as object, made as integer)
