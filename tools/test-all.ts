@@ -62,6 +62,9 @@ function nodeTests(only?: string[], env: Record<string, string> = {}): { passed:
     const result = spawnSync(process.execPath, [
         '--require', 'ts-node/register',
         '--test',
+        // Two files at a time: most of a file's time is a headless engine run, and on a 2-core
+        // machine node's default (cores - 1) leaves one core idle while the runner waits on it.
+        '--test-concurrency=2',
         '--test-reporter=spec', '--test-reporter-destination=stdout',
         '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
         ...files

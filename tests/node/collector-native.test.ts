@@ -107,6 +107,12 @@ describe('collector: native SDK endpoint', () => {
             [sampleNativeBatch({ msgs: [sampleNativeMessage('Play', { n: 5 as unknown as string })] }), /^msgs\[0\]\.attrs\.n: expected string/],
             [sampleNativeBatch({ msgs: [sampleNativeMessage('Play', {}, { et: 'Bogus' })] }), /^msgs\[0\]\.et: "Bogus" is not one of/],
             [sampleNativeBatch({ ui: [{ n: 8, i: 'x' }] }), /^ui\[0\]\.n: 8 is not one of/],
+            [sampleNativeBatch({ msgs: [sampleNativeMessage('Buy', {}, { dt: 'cm', n: undefined, et: undefined, pd: { an: 'steal', pl: [] } })] }), /^msgs\[0\]\.pd\.an: "steal" is not one of/],
+            [sampleNativeBatch({ msgs: [sampleNativeMessage('Buy', {}, { dt: 'cm', n: undefined, et: undefined, pd: { an: 'purchase', pl: [{ pr: '9' }] } })] }), /^msgs\[0\]\.pd\.pl\[0\]\.pr: expected finite number/],
+            [sampleNativeBatch({ msgs: [sampleNativeMessage('Buy', {}, { dt: 'cm', n: undefined, et: undefined })] }), /^msgs\[0\]: cm needs pd, pm or pi/],
+            [sampleNativeBatch({ msgs: [sampleNativeMessage('Crumb', {}, { dt: 'b', n: undefined, et: undefined })] }), /^msgs\[0\]\.l: required field missing/],
+            [sampleNativeBatch({ con: { ccpa: { data_sale_opt_out: { c: 'yes' } } } }), /^con\.ccpa\.data_sale_opt_out\.c: expected boolean/],
+            [sampleNativeBatch({ ctx: { dpln: { v: 2 } } }), /^ctx\.dpln\.id: required field missing/],
             ['{not json', /invalid JSON/]
         ];
         for (const [body, reason] of cases) {

@@ -128,7 +128,9 @@ describe(`media differential: ${SESSIONS} seeded sessions (seed ${SEED}) through
             result = await runScenario({
                 scenario: file,
                 options: { uploadIntervalMillis: 3_600_000, batchSize: 100, persistenceBudgetBytes: 0 },
-                timeoutMs: 240_000
+                // A hang guard, not a speed check: ~100 s on an idle 2-core machine, four times
+                // that when other headless runs share the cores.
+                timeoutMs: 600_000
             });
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });

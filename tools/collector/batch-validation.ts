@@ -62,7 +62,7 @@ const BATCH_RULES: Record<string, Rule> = {
 };
 
 /** GDPRConsentState / CCPAConsentState. */
-const CONSENT_RULES: Record<string, Rule> = {
+export const CONSENT_RULES: Record<string, Rule> = {
     consented: { kind: 'boolean', required: true },
     timestamp_unixtime_ms: { kind: 'timestamp' },
     document: { kind: 'string' },
@@ -70,7 +70,7 @@ const CONSENT_RULES: Record<string, Rule> = {
     hardware_id: { kind: 'string' }
 };
 
-const PRODUCT_RULES: Record<string, Rule> = {
+export const PRODUCT_RULES: Record<string, Rule> = {
     id: { kind: 'string' },
     name: { kind: 'string' },
     brand: { kind: 'string' },
@@ -112,7 +112,7 @@ const inSession: Record<string, Rule> = {
 };
 
 /** Per event type, on top of COMMON_DATA_RULES. */
-const DATA_RULES: Record<string, Record<string, Rule>> = {
+export const DATA_RULES: Record<string, Record<string, Rule>> = {
     custom_event: {
         ...inSession,
         event_name: { kind: 'nonEmptyString', required: true },

@@ -11,7 +11,7 @@
 import type { Batch, BaseEvent } from '@mparticle/event-models';
 import { isPlainObject } from './http-io';
 import { Checker, describe, type Rule } from './field-checks';
-import { PRODUCT_ACTIONS, PROMOTION_ACTIONS } from './batch-validation';
+import { CONSENT_RULES as EVENTS_API_CONSENT_RULES, DATA_RULES, PRODUCT_ACTIONS, PRODUCT_RULES as EVENTS_API_PRODUCT_RULES, PROMOTION_ACTIONS } from './batch-validation';
 
 /** Native message type -> Events API event_type. */
 export const NATIVE_MESSAGE_TYPES: Readonly<Record<string, string>> = {
@@ -68,14 +68,36 @@ const IDENTITY_RULES: Record<string, Rule> = {
     f: { kind: 'boolean' }
 };
 
+/** Native short keys -> the Events API fields they stand for (the translation and the checks both use these). */
+const PRODUCT_FIELDS = [
+    ['id', 'id'], ['nm', 'name'], ['pr', 'price'], ['qt', 'quantity'], ['tpa', 'total_product_amount'], ['cs', 'brand'],
+    ['ca', 'category'], ['va', 'variant'], ['ps', 'position'], ['cc', 'coupon_code'], ['attrs', 'custom_attributes']
+] as const;
+const PRODUCT_ACTION_FIELDS = [
+    ['tr', 'total_amount'], ['cs', 'checkout_step'], ['co', 'checkout_options'], ['pal', 'product_action_list'],
+    ['pls', 'product_list_source'], ['ti', 'transaction_id'], ['ta', 'affiliation'], ['tt', 'tax_amount'],
+    ['ts', 'shipping_amount'], ['cc', 'coupon_code']
+] as const;
+const PROMOTION_FIELDS = [['id', 'id'], ['nm', 'name'], ['cr', 'creative'], ['ps', 'position']] as const;
+const CONSENT_FIELDS = [['c', 'consented'], ['ts', 'timestamp_unixtime_ms'], ['d', 'document'], ['l', 'location'], ['h', 'hardware_id']] as const;
+const CRASH_FIELDS = [['m', 'message'], ['s', 'severity'], ['c', 'class_name'], ['st', 'stack_trace'], ['eh', 'exception_handled']] as const;
+
+type FieldPairs = ReadonlyArray<readonly [string, string]>;
+
+/** The rules of native fields: those of the Events API fields they translate to. */
+function nativeRules(rules: Record<string, Rule> | undefined, pairs: FieldPairs): Record<string, Rule> {
+    return Object.fromEntries(pairs.map(([native, name]) => {
+        const rule = rules?.[name];
+        if (!rule) {
+            throw new Error(`no Events API rule for ${name} (native ${native})`);
+        }
+        return [native, rule];
+    }));
+}
+
+const COMMERCE_RULES = DATA_RULES.commerce_event;
 /** GDPRConsentState / CCPAConsentState in mParticle's short keys. */
-const CONSENT_RULES: Record<string, Rule> = {
-    c: { kind: 'boolean', required: true },
-    ts: { kind: 'timestamp' },
-    d: { kind: 'string' },
-    l: { kind: 'string' },
-    h: { kind: 'string' }
-};
+const CONSENT_RULES = nativeRules(EVENTS_API_CONSENT_RULES, CONSENT_FIELDS);
 
 const BATCH_RULES: Record<string, Rule> = {
     dt: { kind: 'string', required: true, oneOf: ['h'] },
@@ -120,20 +142,7 @@ const IN_SESSION: Record<string, Rule> = {
     sct: { kind: 'timestamp', required: true }
 };
 
-const PRODUCT_RULES: Record<string, Rule> = {
-    id: { kind: 'string' },
-    nm: { kind: 'string' },
-    pr: { kind: 'number' },
-    qt: { kind: 'number' },
-    tpa: { kind: 'number' },
-    cs: { kind: 'string' },
-    ca: { kind: 'string' },
-    va: { kind: 'string' },
-    ps: { kind: 'integer' },
-    cc: { kind: 'string' },
-    attrs: { kind: 'stringMap' }
-};
-const PRODUCTS: Rule = { kind: 'array', items: { kind: 'object', fields: PRODUCT_RULES } };
+const PRODUCTS: Rule = { kind: 'array', items: { kind: 'object', fields: nativeRules(EVENTS_API_PRODUCT_RULES, PRODUCT_FIELDS) } };
 
 /** Per message type, on top of COMMON_MESSAGE_RULES. */
 const NATIVE_MESSAGE_RULES: Record<string, Record<string, Rule>> = {
@@ -147,13 +156,7 @@ const NATIVE_MESSAGE_RULES: Record<string, Record<string, Rule>> = {
         dct: { kind: 'string' },
         smpids: { kind: 'array', items: { kind: 'mpid' } }
     },
-    uac: {
-        n: { kind: 'nonEmptyString', required: true },
-        nv: { kind: 'attributeValue', nullable: true },
-        ov: { kind: 'attributeValue', nullable: true },
-        d: { kind: 'boolean', required: true },
-        na: { kind: 'boolean', required: true }
-    },
+    uac: nativeRules(DATA_RULES.user_attribute_change, [['n', 'user_attribute_name'], ['nv', 'new'], ['ov', 'old'], ['d', 'deleted'], ['na', 'is_new_attribute']]),
     uic: {
         ni: { kind: 'object', nullable: true, fields: IDENTITY_RULES },
         oi: { kind: 'object', nullable: true, fields: IDENTITY_RULES }
@@ -173,24 +176,15 @@ const NATIVE_MESSAGE_RULES: Record<string, Record<string, Rule>> = {
             kind: 'object',
             fields: {
                 an: { kind: 'string', required: true, oneOf: NATIVE_PRODUCT_ACTION_NAMES },
-                tr: { kind: 'number' },
                 pl: PRODUCTS,
-                cs: { kind: 'integer' },
-                co: { kind: 'string' },
-                pal: { kind: 'string' },
-                pls: { kind: 'string' },
-                ti: { kind: 'string' },
-                ta: { kind: 'string' },
-                tt: { kind: 'number' },
-                ts: { kind: 'number' },
-                cc: { kind: 'string' }
+                ...nativeRules(COMMERCE_RULES.product_action.fields, PRODUCT_ACTION_FIELDS)
             }
         },
         pm: {
             kind: 'object',
             fields: {
                 an: { kind: 'string', required: true, oneOf: PROMOTION_ACTIONS },
-                pl: { kind: 'array', required: true, items: { kind: 'object', fields: { id: { kind: 'string' }, nm: { kind: 'string' }, cr: { kind: 'string' }, ps: { kind: 'string' } } } }
+                pl: { kind: 'array', required: true, items: { kind: 'object', fields: nativeRules(COMMERCE_RULES.promotion_action.fields?.promotions.items?.fields, PROMOTION_FIELDS) } }
             }
         },
         pi: { kind: 'array', items: { kind: 'object', fields: { pil: { kind: 'string' }, pl: PRODUCTS } } },
@@ -198,14 +192,7 @@ const NATIVE_MESSAGE_RULES: Record<string, Record<string, Rule>> = {
         sn: { kind: 'nonEmptyString' }
     },
     b: { ...IN_SESSION, l: { kind: 'nonEmptyString', required: true } },
-    x: {
-        ...IN_SESSION,
-        m: { kind: 'string' },
-        s: { kind: 'string' },
-        c: { kind: 'string' },
-        st: { kind: 'string' },
-        eh: { kind: 'boolean' }
-    }
+    x: { ...IN_SESSION, ...nativeRules(DATA_RULES.crash_report, CRASH_FIELDS) }
 };
 
 export type NativeCheck = { ok: true; batch: Batch; batchId: string; mpid: string; das: string } | { ok: false; errors: string[] };
@@ -230,7 +217,7 @@ function checkMessage(message: unknown, at: string, checker: Checker) {
 }
 
 /** Renames the fields of `source` that are set: pairs [from, to]. */
-function renamed(source: unknown, pairs: ReadonlyArray<readonly [string, string]>): Record<string, unknown> {
+function renamed(source: unknown, pairs: FieldPairs): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     if (!isPlainObject(source)) {
         return result;
@@ -242,17 +229,6 @@ function renamed(source: unknown, pairs: ReadonlyArray<readonly [string, string]
     }
     return result;
 }
-
-const PRODUCT_FIELDS = [
-    ['id', 'id'], ['nm', 'name'], ['pr', 'price'], ['qt', 'quantity'], ['tpa', 'total_product_amount'], ['cs', 'brand'],
-    ['ca', 'category'], ['va', 'variant'], ['ps', 'position'], ['cc', 'coupon_code'], ['attrs', 'custom_attributes']
-] as const;
-const PRODUCT_ACTION_FIELDS = [
-    ['tr', 'total_amount'], ['cs', 'checkout_step'], ['co', 'checkout_options'], ['pal', 'product_action_list'],
-    ['pls', 'product_list_source'], ['ti', 'transaction_id'], ['ta', 'affiliation'], ['tt', 'tax_amount'],
-    ['ts', 'shipping_amount'], ['cc', 'coupon_code']
-] as const;
-const CONSENT_FIELDS = [['c', 'consented'], ['ts', 'timestamp_unixtime_ms'], ['d', 'document'], ['l', 'location'], ['h', 'hardware_id']] as const;
 
 function translateProducts(list: unknown): Array<Record<string, unknown>> {
     return Array.isArray(list) ? list.map((product) => renamed(product, PRODUCT_FIELDS)) : [];
@@ -270,7 +246,7 @@ function translateCommerce(message: Record<string, unknown>): Record<string, unk
     }
     if (isPlainObject(message.pm)) {
         const promotions = Array.isArray(message.pm.pl) ? message.pm.pl : [];
-        data.promotion_action = { action: message.pm.an, promotions: promotions.map((p) => renamed(p, [['id', 'id'], ['nm', 'name'], ['cr', 'creative'], ['ps', 'position']])) };
+        data.promotion_action = { action: message.pm.an, promotions: promotions.map((p) => renamed(p, PROMOTION_FIELDS)) };
         eventType ??= `promotion_${String(message.pm.an)}`;
     }
     if (Array.isArray(message.pi)) {
@@ -354,7 +330,7 @@ export function translateMessage(message: Record<string, unknown>): BaseEvent {
             break;
         case 'x':
             data = {
-                ...renamed(message, [['m', 'message'], ['s', 'severity'], ['c', 'class_name'], ['st', 'stack_trace'], ['eh', 'exception_handled']]),
+                ...renamed(message, CRASH_FIELDS),
                 custom_attributes: attributes
             };
             break;
