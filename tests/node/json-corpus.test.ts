@@ -10,6 +10,7 @@ import { before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import { runScenario, type ScenarioResult } from '../../tools/simulate/runScenario';
+import { seededRandom } from '../../tools/util/random';
 
 const SCENARIO = path.join(__dirname, '..', 'scenarios', 'json-corpus.bs');
 const VALUES = 10_000;
@@ -28,22 +29,11 @@ type Expected =
 
 type Recipe = Record<string, unknown>;
 
-function mulberry32(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 class Corpus {
     private readonly random: () => number;
 
     constructor(seed: number) {
-        this.random = mulberry32(seed);
+        this.random = seededRandom(seed);
     }
 
     int(max: number): number {
