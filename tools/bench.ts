@@ -2,8 +2,10 @@
  * npm run bench [-- --profile] [-- --only throughput,long,load,autotrack]: prints figures, asserts
  * nothing. Runs headlessly:
  *   tests/bench/throughput.brs   a small and a 12 KB media session: the bridge's cost per call on
- *                                the calling thread, how fast the Task thread works through a burst
- *                                of 500 logPlayheadPosition + 500 logEvent, what went over the wire;
+ *                                the calling thread (and what it adds to its one field write, by
+ *                                argument size, with and without a cycle), how fast the Task thread
+ *                                works through a burst of 500 logPlayheadPosition + 500 logEvent,
+ *                                what went over the wire;
  *   tests/bench/longsession.brs  a 2-hour session on the virtual clock: the Task's cost per call
  *                                in each 10 minutes (first against last) and what it holds;
  *   tests/bench/load.brs         470 logEvent calls a second for 15 s: uploads during the burst,

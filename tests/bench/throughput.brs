@@ -78,6 +78,27 @@ sub runScenario(ctx as object)
     elapsed = timer.TotalMilliseconds()
     print "[bench] bridge.media.getCurrentMediaTimeSpent " + str(elapsed * 1000 / calls).trim() + " us/call"
 
+    ' What the bridge adds to its one field write: the same call written straight to the field
+    ' (what a bridge call cost before issue 15), then bridge calls whose arguments grow (one
+    ' FormatJson pass over them) and whose arguments hold a cycle (a copy, bounded at 8 levels and
+    ' 1000 values).
+    attributes = { index: 1, label: "bench", flag: true }
+    timer.Mark()
+    for i = 1 to calls
+        ctx.task.mParticleApiCall = { b: "raw", s: i, m: "media.logPlayheadPosition", a: ["Bench Event", "other", attributes] }
+    end for
+    print "[bench] bridge.fieldWriteOnly " + str(timer.TotalMilliseconds() * 1000 / calls).trim() + " us/call"
+    benchCalls(ctx, "bridge.logEvent.sameArguments", attributes, calls)
+    for each size in [10, 100, 1000]
+        attributes = {}
+        for i = 1 to size
+            attributes["k" + i.toStr()] = i
+        end for
+        benchCalls(ctx, "bridge.logEvent.attributes" + size.toStr(), attributes, 50)
+        attributes.self = attributes
+        benchCalls(ctx, "bridge.logEvent.cyclicAttributes" + size.toStr(), attributes, 10)
+    end for
+
     ctx.mp.media.logMediaContentEnd(session)
     ctx.mp.media.logMediaSessionEnd(session)
 end sub
@@ -92,6 +113,16 @@ function benchLargeAttributes(bytes as integer) as object
     end for
     return attributes
 end function
+
+sub benchCalls(ctx as object, name as string, attributes as object, calls as integer)
+    timer = CreateObject("roTimespan")
+    for i = 1 to calls
+        ctx.mp.logEvent("Bench Size", "other", attributes)
+    end for
+    print "[bench] " + name + " " + str(timer.TotalMilliseconds() * 1000 / calls).trim() + " us/call"
+    ' Let the Task work through them before the next series (it shares the cores).
+    ctx.wait(1000)
+end sub
 
 function benchHandled(ctx as object) as integer
     ctx.wait(1)

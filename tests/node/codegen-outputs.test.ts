@@ -109,7 +109,8 @@ describe('codegen: a schema change reaches every output consistently', () => {
 
         const bridge = out.get(BRIDGE)!;
         assert.match(section(bridge, '        media: {', '        }'), /logChapterMarker: mParticle\.generated\.bridge_media_logChapterMarker/);
-        assert.match(bridge, /sub bridge_media_logChapterMarker\(mediaSession = invalid as dynamic, marker = invalid as dynamic, customAttributes = invalid as dynamic\)\n\s+m\._transport\.send\("media\.logChapterMarker", \[mediaSession, marker, customAttributes\]\)/);
+        // Its own parameters, then the extra ones every render-thread function ignores (EXTRA_ARGUMENTS).
+        assert.match(bridge, /sub bridge_media_logChapterMarker\(mediaSession = invalid as dynamic, marker = invalid as dynamic, customAttributes = invalid as dynamic, extraArg1 = invalid as dynamic, extraArg2 = invalid as dynamic, extraArg3 = invalid as dynamic, extraArg4 = invalid as dynamic\)\n\s+m\._transport\.send\("media\.logChapterMarker", \[mediaSession, marker, customAttributes\]\)/);
 
         const dispatch = out.get(DISPATCH)!;
         assert.match(dispatch, /"media\.logChapterMarker": \{ target: "media", method: "logChapterMarker", arity: 3, invoke: mParticle\.generated\.invoke_media_logChapterMarker \}/);

@@ -164,8 +164,10 @@ describe('collector: mParticle Events API', () => {
         await expectMalformed(sampleBatch({ environment: 'staging' }), /^environment: "staging" is not one of development, production$/);
         await expectMalformed(sampleBatch({ events: [sampleCustomEvent('Play', {}, { custom_event_type: 'video' })] }), /custom_event_type: "video" is not one of/);
         await expectMalformed(sampleBatch({ events: [{ event_type: 'media_event', data: { timestamp_unixtime_ms: 1 } }] }), /event_type: "media_event" is not a valid event_type/);
-        await expectMalformed(sampleBatch({ timestamp_unixtime_ms: '1700000000000' }), /^timestamp_unixtime_ms: expected non-negative integer \(ms\)/);
-        await expectMalformed(sampleBatch({ events: [sampleCustomEvent('Play', {}, { timestamp_unixtime_ms: 1.7e12 + 0.5 })] }), /timestamp_unixtime_ms: expected non-negative integer/);
+        await expectMalformed(sampleBatch({ timestamp_unixtime_ms: '1700000000000' }), /^timestamp_unixtime_ms: expected non-negative 64-bit integer \(ms\)/);
+        await expectMalformed(sampleBatch({ events: [sampleCustomEvent('Play', {}, { timestamp_unixtime_ms: 1.7e12 + 0.5 })] }), /timestamp_unixtime_ms: expected non-negative 64-bit integer/);
+        // Beyond int64 (a clock that wrapped, a Double written as a number): refused.
+        await expectMalformed(sampleBatch({ events: [sampleCustomEvent('Play', {}, { timestamp_unixtime_ms: 1e300 })] }), /timestamp_unixtime_ms: expected non-negative 64-bit integer/);
         await expectMalformed(sampleBatch({ mpid: 'abc' }), /^mpid: expected signed 64-bit integer/);
         await expectMalformed(sampleBatch({ user_identities: { customerid: 'x' } }), /^user_identities\.customerid: not an identity type/);
         await expectMalformed([sampleBatch()], /expected a JSON object/);

@@ -5,6 +5,19 @@
 import type { BridgeKind, BridgeMethod, BridgeNamespace, Builder, BuilderField, LocalMember, MediaAttribute, MediaEventSpec, Schema } from './schema/types';
 import { BRIDGE_NAMESPACES } from './schema/types';
 
+/**
+ * Optional parameters every generated render-thread function (bridge members, builders, setters,
+ * constant functions) declares after its own, all ignored: BrightScript stops the channel when a
+ * call passes more arguments than the signature has, and a call with one or two too many is a
+ * common porting mistake. A call with more than this many extra arguments still fails.
+ */
+export const EXTRA_ARGUMENTS = 4;
+
+/** `extraArg1 = invalid as dynamic, ...`: the trailing parameters of EXTRA_ARGUMENTS. */
+export function extraParams(): string[] {
+    return Array.from({ length: EXTRA_ARGUMENTS }, (_, i) => `extraArg${i + 1} = invalid as dynamic`);
+}
+
 export function pascal(name: string): string {
     return name.charAt(0).toUpperCase() + name.slice(1);
 }

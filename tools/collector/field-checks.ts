@@ -4,6 +4,8 @@ import { isPlainObject } from './http-io';
 const MAX_ERRORS = 50;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
+/** The largest JSON number that can stand for a 64-bit integer (2^63 - 1 parses as 2^63). */
+const INT64_NUMBER_MAX = 2 ** 63;
 
 export type Kind =
     | 'string' | 'nonEmptyString' | 'integer' | 'nonNegativeInteger' | 'number' | 'nonNegativeNumber' | 'timestamp' | 'boolean' | 'object' | 'array'
@@ -87,8 +89,8 @@ export class Checker {
                 }
                 break;
             case 'integer':
-                if (typeof value !== 'number' || !Number.isInteger(value)) {
-                    expect('integer');
+                if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > INT64_NUMBER_MAX) {
+                    expect('64-bit integer');
                 } else if (rule.oneOf && !rule.oneOf.includes(String(value))) {
                     this.add(at, `${value} is not one of ${rule.oneOf.join(', ')}`);
                 }
@@ -110,8 +112,8 @@ export class Checker {
                 break;
             case 'timestamp':
                 // int64 milliseconds on the platform; a fraction usually means seconds*1000 done in floating point.
-                if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-                    expect('non-negative integer (ms)');
+                if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > INT64_NUMBER_MAX) {
+                    expect('non-negative 64-bit integer (ms)');
                 }
                 break;
             case 'boolean':

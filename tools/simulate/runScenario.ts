@@ -25,7 +25,7 @@ export interface ScenarioOptions {
     onCollector?: (collector: Collector) => void | Promise<void>;
     /** Conditional-compilation constants for this build (the manifest's bs_const), e.g. { MP_PROFILE: true }. */
     bsConst?: Record<string, boolean>;
-    /** Extra package files (package path -> content), e.g. { 'config/corpus.json': '...' }: inputs a scenario reads with ReadAsciiFile. */
+    /** More files for the package, by path (e.g. `config/fuzz.json`, read as pkg:/config/fuzz.json). */
     files?: Record<string, string | Buffer>;
 }
 
