@@ -343,6 +343,12 @@ export interface BridgeMethods {
      */
     "testing.drain"(): void;
     /**
+     * Profiling builds only (bs_const MP_PROFILE=true, `npm run bench -- --profile`): prints the Task thread's time per phase since the previous call (`[profile] {json}`) and starts a new window; elsewhere it logs one warning.
+     * Task handler: testing.profile.
+     * @param label Names the window in the printed line.
+     */
+    "testing.profile"(label: string): void;
+    /**
      * Starts tracking a Video node (media.trackVideo makes this call): the session to start on the first play request, and the options.
      * Task handler: tracking.start.
      * @param trackerId The tracker's id (handle.id of media.trackVideo).
@@ -428,6 +434,7 @@ export interface BridgeHandlers {
     "media.logMediaSessionSummary": { target: "media"; method: "logMediaSessionSummary"; arity: 2 };
     "testing.advanceClock": { target: "testing"; method: "advanceClock"; arity: 1 };
     "testing.drain": { target: "testing"; method: "drain"; arity: 0 };
+    "testing.profile": { target: "testing"; method: "profile"; arity: 1 };
     "tracking.start": { target: "tracking"; method: "start"; arity: 3 };
     "tracking.video": { target: "tracking"; method: "video"; arity: 5 };
     "tracking.ad": { target: "tracking"; method: "ad"; arity: 4 };
@@ -850,6 +857,12 @@ export interface TestingBridge {
      * Task handler: testing.drain.
      */
     drain(): void;
+    /**
+     * Profiling builds only (bs_const MP_PROFILE=true, `npm run bench -- --profile`): prints the Task thread's time per phase since the previous call (`[profile] {json}`) and starts a new window; elsewhere it logs one warning.
+     * Task handler: testing.profile.
+     * @param label Names the window in the printed line.
+     */
+    profile(label: string): void;
 }
 
 /** mParticleSGBridge(task).tracking */
@@ -947,7 +960,7 @@ export interface MParticleTaskFields {
      */
     mParticleCurrentSession: Record<string, unknown>;
     /**
-     * Delivery status: pending (0 = nothing left to deliver), inFlight, delivered, dropped, callsHandled, lostCalls, lastCall (method id of the last bridge call handled), draining.
+     * Delivery status: pending (0 = nothing left to deliver), inFlight, delivered, dropped, droppedByReason, callsHandled (bridge calls run or shed), callsShed, backlog (calls taken and not yet run), lostCalls, lastCall (method id of the last bridge call handled), busyMs (time the Task thread spent working), draining. Written at most every 200 ms while work is pending (every second while calls wait in the backlog).
      * Written by the task thread; observers fire on every write.
      */
     mParticleStatus: Record<string, unknown>;

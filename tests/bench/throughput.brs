@@ -1,8 +1,17 @@
-' Benchmark scenario (npm run bench): cost of bridge calls on the calling thread, and how fast the
-' Task thread works through them. Prints "[bench] name value unit" lines for tools/bench.ts.
+' Benchmark scenario (npm run bench): the bridge's cost per call on the calling thread, and how
+' fast the Task thread works through a burst of them. Prints "[bench] name value unit" lines for
+' tools/bench.ts. The workload: a media session start and play, then 500 logPlayheadPosition and
+' 500 logEvent with 3 attributes, made as fast as the render thread can (the Task receives them
+' once the render thread waits on its port again, so its time starts there).
+'   options.benchSession  "small" (one session attribute) or "large" (12 KB of them)
+'   options.benchProfile  true in a profiling build: testing.profile("burst") after the burst
 sub runScenario(ctx as object)
     calls = 500
-    session = ctx.constants.MediaSession.build("bench-1", "Benchmark", "Video", "OnDemand", 3600000, { content_show: "Bench" })
+    attributes = { content_show: "Bench" }
+    if ctx.options.benchSession = "large"
+        attributes = benchLargeAttributes(12288)
+    end if
+    session = ctx.constants.MediaSession.build("bench-1", "Benchmark", "Video", "OnDemand", 3600000, attributes)
 
     ' Before the Task is ready each call also carries the bridge's short backlog.
     timer = CreateObject("roTimespan")
@@ -16,10 +25,13 @@ sub runScenario(ctx as object)
     end while
     ctx.mp.media.logMediaSessionStart(session)
     ctx.mp.media.logPlay(session)
-    baseline = benchHandled(ctx)
     ' One more call so the bridge reads mParticleReady and stops carrying its backlog.
     ctx.mp.upload()
-    baseline = baseline + 1
+    if ctx.options.benchProfile = true
+        ctx.mp.testing.profile("setup")
+    end if
+    baseline = ctx.mp._transport.seq
+    benchAwaitHandled(ctx, baseline, 60000)
 
     timer.Mark()
     for i = 1 to calls
@@ -36,34 +48,35 @@ sub runScenario(ctx as object)
     elapsed = timer.TotalMilliseconds()
     print "[bench] bridge.logEvent " + str(elapsed * 1000 / calls).trim() + " us/call"
 
-    ' Calls whose render hook keeps mParticle's playback fields on the session.
     timer.Mark()
-    for i = 1 to calls
+    handled = benchAwaitHandled(ctx, baseline + calls * 2, 180000) - baseline
+    seconds = timer.TotalMilliseconds() / 1000
+    if ctx.options.benchProfile = true
+        ctx.mp.testing.profile("burst")
+    end if
+    print "[bench] task.burstCalls " + str(handled).trim() + " calls"
+    print "[bench] task.burstSeconds " + str(seconds).trim() + " s"
+    if seconds > 0
+        print "[bench] task.callsPerSecond " + str(handled / seconds).trim() + " calls/s"
+    end if
+
+    ' Calls whose render hook keeps mParticle's playback fields on the session.
+    pairs = 100
+    timer.Mark()
+    for i = 1 to pairs
         ctx.mp.media.logPause(session)
         ctx.mp.media.logPlay(session)
     end for
     elapsed = timer.TotalMilliseconds()
-    print "[bench] bridge.media.logPause/logPlay " + str(elapsed * 1000 / (calls * 2)).trim() + " us/call"
+    print "[bench] bridge.media.logPause/logPlay " + str(elapsed * 1000 / (pairs * 2)).trim() + " us/call"
 
     ' Answered on the render thread, no field write.
     timer.Mark()
     for i = 1 to calls
-        spent = ctx.mp.media.getCurrentMediaTimeSpent(session)
+        ctx.mp.media.getCurrentMediaTimeSpent(session)
     end for
     elapsed = timer.TotalMilliseconds()
     print "[bench] bridge.media.getCurrentMediaTimeSpent " + str(elapsed * 1000 / calls).trim() + " us/call"
-
-    timer.Mark()
-    target = baseline + calls * 4
-    while benchHandled(ctx) < target and timer.TotalMilliseconds() < 60000
-        ctx.wait(20)
-    end while
-    handled = benchHandled(ctx) - baseline
-    seconds = timer.TotalMilliseconds() / 1000
-    if seconds > 0
-        print "[bench] task.callsHandledAfterBurst " + str(handled).trim() + " calls"
-        print "[bench] task.drainSecondsAfterBurst " + str(seconds).trim() + " s"
-    end if
 
     ' What the bridge adds to its one field write: the same call written straight to the field
     ' (what a bridge call cost before issue 15), then bridge calls whose arguments grow (one
@@ -90,6 +103,17 @@ sub runScenario(ctx as object)
     ctx.mp.media.logMediaSessionEnd(session)
 end sub
 
+' 80 session attributes (events carry at most 100) of about `bytes` characters of JSON in all.
+function benchLargeAttributes(bytes as integer) as object
+    attributes = {}
+    count = 80
+    value = String(bytes \ count - 20, "v")
+    for i = 1 to count
+        attributes["attribute_" + i.toStr()] = value
+    end for
+    return attributes
+end function
+
 sub benchCalls(ctx as object, name as string, attributes as object, calls as integer)
     timer = CreateObject("roTimespan")
     for i = 1 to calls
@@ -106,4 +130,16 @@ function benchHandled(ctx as object) as integer
         return 0
     end if
     return ctx.status.callsHandled
+end function
+
+' Waits (on the screen's port) until the Task has handled `target` calls or `limitMs` passed;
+' returns the calls handled.
+function benchAwaitHandled(ctx as object, target as integer, limitMs as integer) as integer
+    timer = CreateObject("roTimespan")
+    handled = benchHandled(ctx)
+    while handled < target and timer.TotalMilliseconds() < limitMs
+        ctx.wait(10)
+        handled = benchHandled(ctx)
+    end while
+    return handled
 end function

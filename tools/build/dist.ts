@@ -170,7 +170,9 @@ export async function buildDist(outDir = DIST_DIR): Promise<DistResult> {
                 'manifest',
                 { src: 'src/source/mparticle/**/*', dest: 'source/mparticle' },
                 { src: 'src/components/mparticle/**/*', dest: 'components/mparticle' }
-            ]
+            ],
+            // The release never carries the profiling build's hooks (bsc drops #if MP_PROFILE blocks).
+            manifest: { bs_const: { MP_PROFILE: false } }
         }
     });
     if (build.problems.length > 0) {
@@ -237,6 +239,11 @@ export async function buildDist(outDir = DIST_DIR): Promise<DistResult> {
     const ropmSafe = inlineFunctionReferences(out);
     Object.assign(out, ropmSafe.files);
     problems.push(...ropmRuleViolations(out));
+    for (const [rel, text] of Object.entries(out)) {
+        if (rel.endsWith('.brs') && /mParticle_profiler_(enter|leave|report)|^\s*#(if|const)\b/m.test(text)) {
+            problems.push(`${rel}: profiling code or conditional compilation left in the release`);
+        }
+    }
 
     fs.rmSync(outDir, { recursive: true, force: true });
     for (const [rel, text] of Object.entries(out)) {

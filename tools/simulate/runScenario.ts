@@ -23,6 +23,8 @@ export interface ScenarioOptions {
     onOutput?: (line: string, level: string) => void;
     /** Called with the running collector before the channel starts (awaited), e.g. to change faults mid-run or open the viewer. */
     onCollector?: (collector: Collector) => void | Promise<void>;
+    /** Conditional-compilation constants for this build (the manifest's bs_const), e.g. { MP_PROFILE: true }. */
+    bsConst?: Record<string, boolean>;
     /** More files for the package, by path (e.g. `config/fuzz.json`, read as pkg:/config/fuzz.json). */
     files?: Record<string, string | Buffer>;
 }
@@ -86,6 +88,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
             // A scenario is a quick test script: it is not linted, and what bsc would reject in
             // it (e.g. a call to an undefined function) fails at run time with the engine's error.
             diagnosticFilters: [{ src: `${rel(path.join(workDir, 'scenario'))}/**/*` }],
+            ...(options.bsConst ? { manifest: { bs_const: options.bsConst } } : {}),
             files: [
                 'manifest',
                 { src: ['src/source/**/*', '!src/source/main.bs'], dest: 'source' },

@@ -404,7 +404,7 @@ ${INDENT}end sub`;
 export function emitDispatch(schema: Schema): string {
     const dispatched = dispatchedMethods(schema);
     const entries = dispatched.map((m) =>
-        `${INDENT}${INDENT}${INDENT}${bsString(bridgeMethodId(m))}: { target: ${bsString(m.handler.target)}, method: ${bsString(m.handler.method)}, arity: ${m.params.length}, invoke: mParticle.generated.${invokeFunctionName(m)} }`
+        `${INDENT}${INDENT}${INDENT}${bsString(bridgeMethodId(m))}: { target: ${bsString(m.handler.target)}, method: ${bsString(m.handler.method)}, arity: ${m.params.length}, ${m.underLoad ? `shed: ${bsString(m.underLoad)}, ` : ''}invoke: mParticle.generated.${invokeFunctionName(m)} }`
     );
     const optionTypes = schema.extraOptions.map((o) => `${INDENT}${INDENT}${INDENT}${o.name}: ${bsString(o.type)}`);
     const wire = schema.builders.flatMap((b) => (b.constants ?? []).map((g) => {
@@ -413,7 +413,8 @@ export function emitDispatch(schema: Schema): string {
     }));
     return `${BS_HEADER}
 ' Task-side dispatch: bridge method id -> the SDK handler it reaches. Written from the same
-' schema entries as mParticleSGBridge, so the two cannot disagree.
+' schema entries as mParticleSGBridge, so the two cannot disagree. shed: what a full backlog
+' may shed (schema underLoad, TaskBacklog.bs).
 namespace mParticle.generated
 
     function taskDispatchTable() as object

@@ -68,6 +68,7 @@ const attributeValue: BridgeParam = { name: 'attributeValue', type: 'dynamic', d
 export const bridge: BridgeMethod[] = [
     {
         namespace: '', name: 'logEvent', compat: true,
+        underLoad: 'event',
         params: [
             { name: 'eventName', type: 'string', description: 'Event name.' },
             { name: 'eventType', type: 'string', optional: true, default: 'other', description: 'CUSTOM_EVENT_TYPE value.' },
@@ -78,6 +79,7 @@ export const bridge: BridgeMethod[] = [
     },
     {
         namespace: '', name: 'logScreenEvent', compat: true,
+        underLoad: 'event',
         params: [
             { name: 'screenName', type: 'string', description: 'Screen name.' },
             { name: 'customAttributes', type: 'attributes', optional: true, description: 'Custom attributes.' }
@@ -105,6 +107,7 @@ export const bridge: BridgeMethod[] = [
     },
     {
         namespace: '', name: 'logCommerceEvent', compat: true,
+        underLoad: 'event',
         params: [
             { name: 'productAction', type: 'object', optional: true, description: 'ProductAction.build(...), or invalid / {} for none.' },
             { name: 'promotionAction', type: 'object', optional: true, description: 'PromotionAction.build(...), or invalid / {} for none.' },
@@ -117,6 +120,7 @@ export const bridge: BridgeMethod[] = [
     },
     {
         namespace: '', name: 'logMessage', compat: true,
+        underLoad: 'event',
         params: [{ name: 'message', type: 'object', description: 'A message in mParticle\'s Roku format: { dt: MESSAGE_TYPE value, n: name, et: event type, attrs: custom attributes, ... } (custom "e", screen "v", commerce "cm", error "x", breadcrumb "b").' }],
         handler: { target: 'core', method: 'logMessage' },
         description: 'Logs a message built by hand in mParticle\'s message format, converted to the Events API event it stands for.'
@@ -176,6 +180,7 @@ export const bridge: BridgeMethod[] = [
     media('logBufferEnd', 'Buffering ended (Buffer End).', bufferParams),
     {
         namespace: 'media', name: 'logPlayheadPosition', compat: true,
+        underLoad: 'sample',
         params: [session, { name: 'position', type: 'dynamic', optional: true, description: 'Playhead in ms; when omitted, mediaSession.currentPlayheadPosition. An AA here is read as custom attributes, as in mParticle\'s Roku SDK.' }],
         handler: { target: 'media', method: 'logPlayheadPosition' },
         description: 'Updates the playhead (drives milestones, completion and Adobe playheads); logs no event.'
@@ -226,5 +231,11 @@ export const bridge: BridgeMethod[] = [
         params: [],
         handler: { target: 'testing', method: 'drain' },
         description: 'Tests only: uploads everything and, on a virtual clock, skips retry waits until nothing is pending.'
+    },
+    {
+        namespace: 'testing', name: 'profile',
+        params: [{ name: 'label', type: 'string', description: 'Names the window in the printed line.' }],
+        handler: { target: 'testing', method: 'profile' },
+        description: 'Profiling builds only (bs_const MP_PROFILE=true, `npm run bench -- --profile`): prints the Task thread\'s time per phase since the previous call (`[profile] {json}`) and starts a new window; elsewhere it logs one warning.'
     }
 ];

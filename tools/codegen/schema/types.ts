@@ -71,6 +71,13 @@ export interface BridgeMethod {
      * bookkeeping on the caller's own AA (mParticle's playback fields), never validation.
      */
     renderHook?: string;
+    /**
+     * What the Task may do with this call when its backlog of unhandled calls is full
+     * (TaskBacklog.bs): 'event', it only logs an event: it is shed and counted as a dropped event
+     * (reason backlog); 'sample', a reading the next call supersedes (the playhead): shed and
+     * counted. Absent: kept (state the SDK must not miss) up to the backlog's hard limit.
+     */
+    underLoad?: 'event' | 'sample';
     description: string;
     /** Present in mParticle's own Roku SDK (and so in its documentation). */
     compat?: boolean;
