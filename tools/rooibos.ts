@@ -3,7 +3,7 @@
  * Runs every Rooibos spec headlessly (or, with --only, the spec files whose names contain one of
  * the names) and prints `N passed, N failed`.
  */
-import { reportRooibosProblems, runRooibosHeadless } from './rooibos/headlessRun';
+import { reportRooibosProblems, ROOIBOS_TIMEOUT_MS, runRooibosHeadless } from './rooibos/headlessRun';
 import { parseArgs } from './util/args';
 import { ChromiumMissingError } from './runner/headless';
 import { Progress } from './util/progress';
@@ -13,7 +13,7 @@ async function main() {
     const verbose = args.options.verbose === true;
     const progress = new Progress('rooibos');
     const result = await runRooibosHeadless({
-        timeoutMs: (args.options.timeout as number | undefined ?? 300) * 1000,
+        timeoutMs: args.options.timeout === undefined ? ROOIBOS_TIMEOUT_MS : (args.options.timeout as number) * 1000,
         only: typeof args.options.only === 'string' ? args.options.only.split(',') : undefined,
         progress,
         onOutput: (line) => {

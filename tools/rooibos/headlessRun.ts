@@ -28,6 +28,13 @@ function filesWithOnly(only: string[]): unknown[] {
     });
 }
 
+/**
+ * How long a whole Rooibos run may take before it counts as hung. A hang guard, not a budget: the
+ * 520 specs take ~200 s on a quiet 2-core machine and timed out at 300 s with other engines
+ * running.
+ */
+export const ROOIBOS_TIMEOUT_MS = 900_000;
+
 export interface RooibosRunOptions {
     timeoutMs?: number;
     onOutput?: (line: string) => void;
@@ -60,7 +67,7 @@ export async function runRooibosHeadless(options: RooibosRunOptions = {}): Promi
         let suite = '';
         const run = await runChannel({
             zip,
-            timeoutMs: options.timeoutMs ?? 300_000,
+            timeoutMs: options.timeoutMs ?? ROOIBOS_TIMEOUT_MS,
             onOutput: (line) => {
                 lines.push(line);
                 suite = /^> SUITE: (.*?)>*$/.exec(line)?.[1] ?? suite;
