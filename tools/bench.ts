@@ -13,12 +13,15 @@
  *   tests/bench/autotrack.brs    media.trackVideo: the cost of a tracked Video field event, and a
  *                                10-minute session tracked automatically against one logged by hand.
  * --profile builds the SDK with bs_const MP_PROFILE=true and prints, for the throughput burst,
- * where the Task thread's time went (src/components/mparticle/Profiler.bs); its other figures
- * carry the profiler's own cost. Engine figures are relative: a Roku is slower.
+ * where the Task thread's time went (src/components/mparticle/Profiler.bs) and how many
+ * control-flow throws (every executed return / exit for / exit while: tools/runner/throwCounter.ts)
+ * it ran per call, with the lines that ran the most; its other figures carry the profiler's own
+ * cost. Engine figures are relative: a Roku is slower.
  */
 import { runScenario, type ScenarioResult } from './simulate/runScenario';
 import { uploadTransport, type WireLogEntry } from './collector';
 import { Progress } from './util/progress';
+import { THROWS_PREFIX, type ThrowSite } from './runner/throwCounter';
 
 type Figures = Array<[string, string]>;
 
@@ -29,6 +32,8 @@ interface Run {
     seenAt: Map<string, number>;
     lines: Array<{ name: string; value: string }>;
     profiles: Profile[];
+    /** The "[throws]" sites printed with each profile, in the same order. */
+    throws: ThrowSite[][];
 }
 
 interface Profile {
@@ -49,14 +54,19 @@ async function run(scenario: string, options: Record<string, unknown>, figures: 
     const seenAt = new Map<string, number>();
     const lines: Run['lines'] = [];
     const profiles: Profile[] = [];
+    const throws: ThrowSite[][] = [];
     const result = await runScenario({
         scenario,
         options: { logLevel: 0, ...options },
         // A loaded machine runs the engine several times slower.
         timeoutMs: 3_600_000,
-        ...(PROFILE ? { bsConst: { MP_PROFILE: true } } : {}),
+        ...(PROFILE ? { bsConst: { MP_PROFILE: true }, countThrows: true } : {}),
         onOutput: (line) => {
             const text = line.trim();
+            if (text.startsWith(THROWS_PREFIX)) {
+                throws.push(JSON.parse(text.slice(THROWS_PREFIX.length)) as ThrowSite[]);
+                return;
+            }
             const profile = /^\[profile\] (\{.*\})$/.exec(text);
             if (profile) {
                 profiles.push(JSON.parse(profile[1]) as Profile);
@@ -81,7 +91,7 @@ async function run(scenario: string, options: Record<string, unknown>, figures: 
     if (result.failure) {
         throw new Error(`${scenario} ${JSON.stringify(options)}: the run did not finish cleanly: ${result.failure}`);
     }
-    return { result, values, seenAt, lines, profiles };
+    return { result, values, seenAt, lines, profiles, throws };
 }
 
 /** An upload of events, on either wire (Events API /v2/events, native /v2/<key>/events). */
@@ -115,14 +125,25 @@ function profileFigures(profile: Profile, figures: Figures, prefix: string) {
     }
 }
 
+/** Throws per call in the window (the Task thread's), and the sites that threw the most. */
+function throwFigures(sites: ThrowSite[], profile: Profile, figures: Figures, prefix: string, top = 15) {
+    const calls = Math.max(1, profile.calls);
+    const total = sites.reduce((sum, s) => sum + s.count, 0);
+    figures.push([`${prefix}throws.${profile.label}`, `${(total / calls).toFixed(1)} per call (${total} executed returns / exits for ${profile.calls} calls)`]);
+    for (const s of sites.slice(0, top)) {
+        figures.push([`${prefix}throws.${profile.label}.${s.where}`, `${(s.count / calls).toFixed(2).padStart(6)} per call  ${s.kind} at ${s.site}`]);
+    }
+}
+
 async function throughput(figures: Figures, progress: Progress) {
     for (const size of ['small', 'large']) {
         const prefix = `${size}.`;
-        const { result, profiles } = await run('tests/bench/throughput.brs', { benchSession: size, benchProfile: PROFILE, useVirtualClock: false }, figures, progress, prefix);
+        const { result, profiles, throws } = await run('tests/bench/throughput.brs', { benchSession: size, benchProfile: PROFILE, useVirtualClock: false }, figures, progress, prefix);
         wireFigures(result, figures, prefix);
-        const burst = profiles.find((p) => p.label === 'burst');
-        if (burst) {
-            profileFigures(burst, figures, prefix);
+        const index = profiles.findIndex((p) => p.label === 'burst');
+        if (index >= 0) {
+            profileFigures(profiles[index], figures, prefix);
+            throwFigures(throws[index] ?? [], profiles[index], figures, prefix);
         }
     }
 }

@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser } from 'playwright-core';
+import { instrumentWorker } from './throwCounter';
 
 export type OutputLevel = 'print' | 'error' | 'warning';
 
@@ -25,6 +26,8 @@ export interface RunOptions {
     onOutput?: (line: string, level: OutputLevel) => void;
     /** Stops the channel from outside (status `stopped`), as pressing Home does on a device. */
     signal?: AbortSignal;
+    /** Count the engine's control-flow throws (tools/runner/throwCounter.ts; the bench's --profile). */
+    countThrows?: boolean;
 }
 
 export type RunStatus = 'exited' | 'crashed' | 'timeout' | 'stopped';
@@ -69,12 +72,13 @@ function packageFile(pkg: string, ...rest: string[]): string {
 }
 
 /** Files the host page needs, by URL path. common.zip comes from brs-scenegraph: it carries the CA bundle and fonts. */
-function staticRoutes(zip: Buffer): Map<string, () => Buffer> {
+function staticRoutes(zip: Buffer, countThrows: boolean): Map<string, () => Buffer> {
     const file = (p: string) => () => fs.readFileSync(p);
+    const worker = packageFile('brs-engine', 'lib', 'brs.worker.js');
     return new Map<string, () => Buffer>([
         ['/index.html', file(path.join(__dirname, 'page.html'))],
         ['/brs.api.js', file(packageFile('brs-engine', 'lib', 'brs.api.js'))],
-        ['/brs.worker.js', file(packageFile('brs-engine', 'lib', 'brs.worker.js'))],
+        ['/brs.worker.js', countThrows ? () => Buffer.from(instrumentWorker(fs.readFileSync(worker, 'utf8'))) : file(worker)],
         ['/brs-sg.js', file(packageFile('brs-scenegraph', 'lib', 'brs-sg.js'))],
         ['/assets/common.zip', file(packageFile('brs-scenegraph', 'assets', 'common.zip'))],
         ['/channel.zip', () => zip]
@@ -91,8 +95,8 @@ function contentType(urlPath: string): string {
     return 'application/octet-stream';
 }
 
-async function startPageServer(zip: Buffer): Promise<http.Server> {
-    const routes = staticRoutes(zip);
+async function startPageServer(zip: Buffer, countThrows: boolean): Promise<http.Server> {
+    const routes = staticRoutes(zip, countThrows);
     const server = http.createServer((req, res) => {
         const urlPath = (req.url ?? '/').split('?')[0];
         const route = routes.get(urlPath);
@@ -145,7 +149,7 @@ export async function runChannel(options: RunOptions): Promise<RunResult> {
         options.onOutput?.(line, 'print');
     });
 
-    const server = await startPageServer(zip);
+    const server = await startPageServer(zip, options.countThrows === true);
     const profileDir = options.profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'brs-profile-'));
     const ownsProfile = options.profileDir === undefined;
     let browser: Browser | undefined;

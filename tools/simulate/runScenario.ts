@@ -8,6 +8,7 @@ import * as path from 'path';
 import { startCollector, type Collector, type CollectorOptions, type WireLogEntry } from '../collector';
 import { buildChannel, ROOT, zipChannel } from '../build/channel';
 import { runChannel, type RunStatus } from '../runner/headless';
+import { describeThrowSites, THROWS_PREFIX } from '../runner/throwCounter';
 import { collectorOptions, runnerConfigFile } from '../runner/runnerConfig';
 import { loadDataPlan } from '../codegen/artifacts';
 
@@ -25,6 +26,11 @@ export interface ScenarioOptions {
     onCollector?: (collector: Collector) => void | Promise<void>;
     /** Conditional-compilation constants for this build (the manifest's bs_const), e.g. { MP_PROFILE: true }. */
     bsConst?: Record<string, boolean>;
+    /**
+     * Count the engine's control-flow throws (tools/runner/throwCounter.ts): each "[throws] ..."
+     * line a profiling build prints reaches onOutput as "[throws] " + JSON of ThrowSite[].
+     */
+    countThrows?: boolean;
     /** More files for the package, by path (e.g. `config/fuzz.json`, read as pkg:/config/fuzz.json). */
     files?: Record<string, string | Buffer>;
 }
@@ -115,7 +121,9 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         const run = await runChannel({
             zip,
             timeoutMs: options.timeoutMs ?? 60_000,
-            onOutput: (line, level) => {
+            countThrows: options.countThrows,
+            onOutput: (raw, level) => {
+                const line = options.countThrows && raw.startsWith(THROWS_PREFIX) ? THROWS_PREFIX + JSON.stringify(describeThrowSites(raw, build.stagingDir)) : raw;
                 lines.push(line);
                 const text = line.trim();
                 if (text === '[scenario] done') {
