@@ -392,12 +392,16 @@ end namespace
 // ---------------------------------------------------------------------------------------------
 // Task dispatch (Task thread)
 
+// A parameter with a default is read into a local first (an `if` where a helper call would be:
+// in brs-engine every executed return throws, docs/architecture.md, engine facts).
 function emitInvoke(method: BridgeMethod & { handler: NonNullable<BridgeMethod['handler']> }): string {
-    const args = method.params.map((p, i) => (p.default !== undefined
-        ? `mParticle.generated.orDefault(a[${i}], ${bsValue(p.default)})`
-        : `a[${i}]`)).join(', ');
+    const body = `${INDENT}${INDENT}`;
+    const defaults = method.params.flatMap((p, i) => (p.default !== undefined
+        ? [`${body}a${i} = a[${i}]`, `${body}if a${i} = invalid`, `${body}${INDENT}a${i} = ${bsValue(p.default)}`, `${body}end if`]
+        : []));
+    const args = method.params.map((p, i) => (p.default !== undefined ? `a${i}` : `a[${i}]`)).join(', ');
     return `${INDENT}sub ${invokeFunctionName(method)}(sdk as object, a as object)
-${INDENT}${INDENT}sdk.${method.handler.target}.${method.handler.method}(${args})
+${defaults.map((line) => `${line}\n`).join('')}${body}sdk.${method.handler.target}.${method.handler.method}(${args})
 ${INDENT}end sub`;
 }
 
@@ -435,13 +439,6 @@ ${optionTypes.join('\n')}
         return {
 ${wire.join('\n')}
         }
-    end function
-
-    function orDefault(value as dynamic, fallback as dynamic) as dynamic
-        if value = invalid
-            return fallback
-        end if
-        return value
     end function
 
 ${dispatched.map(emitInvoke).join('\n\n')}
