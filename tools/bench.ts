@@ -185,9 +185,20 @@ async function load(figures: Figures, progress: Progress) {
     figures.push(['load.callsHandledPerSecond', handled]);
     const delivered = result.events.filter((e) => e.eventName === 'Load Event').length;
     const reports = result.events.filter((e) => e.eventName === 'mParticle SDK Dropped Events');
-    const shedReported = reports.reduce((sum, e) => sum + Number((e.attributes as Record<string, string> | undefined)?.dropped_backlog ?? 0), 0);
+    // Every reason the reports give: calls shed from the Task's backlog, and events the queue
+    // dropped for its memory cap while uploads could not keep up (queue_full), ...
+    const dropped = new Map<string, number>();
+    for (const e of reports) {
+        for (const [key, value] of Object.entries((e.attributes as Record<string, string> | undefined) ?? {})) {
+            if (key.startsWith('dropped_') && key !== 'dropped_total') {
+                dropped.set(key.slice('dropped_'.length), (dropped.get(key.slice('dropped_'.length)) ?? 0) + Number(value));
+            }
+        }
+    }
+    const droppedTotal = [...dropped.values()].reduce((sum, n) => sum + n, 0);
+    const reasons = [...dropped.entries()].map(([reason, n]) => `${n} ${reason === 'backlog' ? 'shed from the backlog' : `dropped (${reason})`}`).join(' + ');
     const final = samples[samples.length - 1] ?? {};
-    figures.push(['load.accounted', `${made} calls: ${delivered} delivered + ${shedReported} shed (reported in "mParticle SDK Dropped Events") = ${delivered + shedReported}; status callsShed ${final.callsShed ?? 0}, lostCalls ${final.lostCalls ?? 0}`]);
+    figures.push(['load.accounted', `${made} calls: ${delivered} delivered + ${reasons || '0 dropped'} (reported in "mParticle SDK Dropped Events") = ${delivered + droppedTotal}; status callsShed ${final.callsShed ?? 0}, lostCalls ${final.lostCalls ?? 0}`]);
 }
 
 async function autotrack(figures: Figures, progress: Progress) {
