@@ -15,8 +15,9 @@
  * --profile builds the SDK with bs_const MP_PROFILE=true and prints, for the throughput burst,
  * where the Task thread's time went (src/components/mparticle/Profiler.bs) and how many
  * control-flow throws (every executed return / exit for / exit while: tools/runner/throwCounter.ts)
- * it ran per call, with the lines that ran the most; its other figures carry the profiler's own
- * cost. Engine figures are relative: a Roku is slower.
+ * it ran per call, with the lines that ran the most; and the throws per call in each 10 minutes
+ * of the long session (its work per call, free of this machine's timing noise). Its other figures
+ * carry the profiler's own cost. Engine figures are relative: a Roku is slower.
  */
 import { runScenario, type ScenarioResult } from './simulate/runScenario';
 import { uploadTransport, type WireLogEntry } from './collector';
@@ -149,7 +150,13 @@ async function throughput(figures: Figures, progress: Progress) {
 }
 
 async function longSession(figures: Figures, progress: Progress) {
-    const { lines } = await run('tests/bench/longsession.brs', {}, figures, progress, 'long.');
+    const { lines, profiles, throws } = await run('tests/bench/longsession.brs', { benchProfile: PROFILE }, figures, progress, 'long.');
+    if (PROFILE && profiles.length > 0) {
+        // The work per call in each 10 minutes, free of this machine's timing noise.
+        const perCall = profiles.map((p, i) => (throws[i] ?? []).reduce((sum, s) => sum + s.count, 0) / Math.max(1, p.calls));
+        figures.push(['long.throwsPerTenMinutes', perCall.map((n) => n.toFixed(1)).join(' ') + ' executed returns / exits per call (Task, each 10 minutes)']);
+        figures.push(['long.throwsFirstVsLast', `${perCall[0].toFixed(1)} vs ${perCall[perCall.length - 1].toFixed(1)} per call (${(100 * (perCall[perCall.length - 1] / Math.max(0.001, perCall[0]) - 1)).toFixed(1)} %)`]);
+    }
     const segments = lines.filter((l) => l.name === 'long.segment').map((l) => JSON.parse(l.value) as { segment: number; calls: number; busyMs: number; queued: number; batches: number; storedBytes: number; delivered: number });
     if (segments.length === 0) {
         return;
@@ -219,11 +226,11 @@ async function measure(figures: Figures, progress: Progress) {
     if (wanted('throughput')) {
         await throughput(figures, progress);
     }
-    if (PROFILE) {
-        return;
-    }
     if (wanted('long')) {
         await longSession(figures, progress);
+    }
+    if (PROFILE) {
+        return;
     }
     if (wanted('load')) {
         await load(figures, progress);

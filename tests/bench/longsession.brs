@@ -47,6 +47,10 @@ sub runScenario(ctx as object)
         ' Uploads catch up before the next 10 minutes (compressed, they would fall behind).
         ctx.settle()
         held = ctx.status
+        if ctx.options.benchProfile = true
+            ' (a profiling build: the Task's phases and throws in these 10 minutes)
+            ctx.mp.testing.profile("segment" + segment.toStr())
+        end if
         print "[bench] long.segment " + FormatJson({ segment: segment, calls: calls, busyMs: after.busyMs - before.busyMs, queued: held.queued, batches: held.batches, storedBytes: held.storedBytes, delivered: held.delivered })
     end for
     media.logSegmentEnd(session)
