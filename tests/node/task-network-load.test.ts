@@ -3,7 +3,7 @@
  * and transfer threads in the engine, against the collector):
  * - a batch answered 45 s late times out at the configured 30 s, is retried once under the same
  *   batch_id and stored once, and the calls made meanwhile are handled (the status keeps moving);
- * - under a flood of calls (200 at 470 a second) batches keep reaching the collector while calls
+ * - under a flood of calls (600 at 470 a second) batches keep reaching the collector while calls
  *   still wait, and every flooded event is stored once.
  * The figures (when the timeout fired, how many calls waited at each delivery) are printed, not
  * asserted.
