@@ -293,8 +293,10 @@ class Generator {
             }
             return this.pick(this.chance(0.2) ? builds : localTargets);
         };
+        // (its own index: the extra ops below count as calls too, and must not skip a target)
+        let firstIndex = 0;
         while (calls < options.calls) {
-            const target = calls < first.length ? first[calls] : next();
+            const target = firstIndex < first.length ? first[firstIndex++] : next();
             ops.push(this.call(target));
             perTarget[target.id] = (perTarget[target.id] ?? 0) + 1;
             calls++;
