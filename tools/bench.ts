@@ -151,13 +151,19 @@ async function throughput(figures: Figures, progress: Progress) {
 
 async function longSession(figures: Figures, progress: Progress) {
     const { lines, profiles, throws } = await run('tests/bench/longsession.brs', { benchProfile: PROFILE }, figures, progress, 'long.');
-    if (PROFILE && profiles.length > 0) {
+    // (the profile of the session's start, "setup", is not one of the 10 minutes)
+    const tens = profiles.map((p, i) => ({ profile: p, sites: throws[i] ?? [] })).filter((t) => t.profile.label.startsWith('segment'));
+    if (PROFILE && tens.length > 0) {
         // The work per call in each 10 minutes, free of this machine's timing noise.
-        const perCall = profiles.map((p, i) => (throws[i] ?? []).reduce((sum, s) => sum + s.count, 0) / Math.max(1, p.calls));
+        const perCall = tens.map((t) => t.sites.reduce((sum, s) => sum + s.count, 0) / Math.max(1, t.profile.calls));
         figures.push(['long.throwsPerTenMinutes', perCall.map((n) => n.toFixed(1)).join(' ') + ' executed returns / exits per call (Task, each 10 minutes)']);
         figures.push(['long.throwsFirstVsLast', `${perCall[0].toFixed(1)} vs ${perCall[perCall.length - 1].toFixed(1)} per call (${(100 * (perCall[perCall.length - 1] / Math.max(0.001, perCall[0]) - 1)).toFixed(1)} %)`]);
+        // Where the first and the last 10 minutes throw: a site that grows with the session shows here.
+        for (const t of [tens[0], tens[tens.length - 1]]) {
+            throwFigures(t.sites, t.profile, figures, 'long.', 8);
+        }
     }
-    const segments = lines.filter((l) => l.name === 'long.segment').map((l) => JSON.parse(l.value) as { segment: number; calls: number; busyMs: number; queued: number; batches: number; storedBytes: number; delivered: number });
+    const segments = lines.filter((l) => l.name === 'long.segment').map((l) => JSON.parse(l.value) as { segment: number; calls: number; busyMs: number; queued: number; batches: number; storedBytes: number; delivered: number; referenceUs: number; slices: number });
     if (segments.length === 0) {
         return;
     }
@@ -166,6 +172,14 @@ async function longSession(figures: Figures, progress: Progress) {
     const first = segments[0];
     const last = segments[segments.length - 1];
     figures.push(['long.firstVsLast', `${perCall(first).toFixed(0)} vs ${perCall(last).toFixed(0)} us/call (${(100 * (perCall(last) / perCall(first) - 1)).toFixed(1)} %)`]);
+    // The same net of the machine's drift: each 10 minutes' cost per call divided by the mean time
+    // of a slice of a fixed workload the scenario's thread ran meanwhile (longsession.brs,
+    // benchReference), in units of the first 10 minutes' slice.
+    const reference = (s: { referenceUs: number }) => s.referenceUs / first.referenceUs;
+    const normalised = (s: { calls: number; busyMs: number; referenceUs: number }) => perCall(s) / reference(s);
+    figures.push(['long.reference', segments.map((s) => reference(s).toFixed(2)).join(' ') + ` (time of the reference slice during each 10 minutes, in units of the first: ${first.referenceUs.toFixed(0)} us)`]);
+    figures.push(['long.perTenMinutesNormalised', segments.map((s) => normalised(s).toFixed(0)).join(' ') + ' us/call (Task busy time per call / reference)']);
+    figures.push(['long.firstVsLastNormalised', `${normalised(first).toFixed(0)} vs ${normalised(last).toFixed(0)} us/call (${(100 * (normalised(last) / normalised(first) - 1)).toFixed(1)} %)`]);
     figures.push(['long.held', `queue ${first.queued} -> ${last.queued} events, ${first.batches} -> ${last.batches} batches, registry ${first.storedBytes} -> ${last.storedBytes} bytes, ${last.delivered} delivered`]);
 }
 
