@@ -163,7 +163,7 @@ async function longSession(figures: Figures, progress: Progress) {
             throwFigures(t.sites, t.profile, figures, 'long.', 8);
         }
     }
-    const segments = lines.filter((l) => l.name === 'long.segment').map((l) => JSON.parse(l.value) as { segment: number; calls: number; busyMs: number; queued: number; batches: number; storedBytes: number; delivered: number; referenceUs: number; slices: number });
+    const segments = lines.filter((l) => l.name === 'long.segment').map((l) => JSON.parse(l.value) as { segment: number; calls: number; busyMs: number; queued: number; batches: number; storedBytes: number; delivered: number });
     if (segments.length === 0) {
         return;
     }
@@ -172,14 +172,6 @@ async function longSession(figures: Figures, progress: Progress) {
     const first = segments[0];
     const last = segments[segments.length - 1];
     figures.push(['long.firstVsLast', `${perCall(first).toFixed(0)} vs ${perCall(last).toFixed(0)} us/call (${(100 * (perCall(last) / perCall(first) - 1)).toFixed(1)} %)`]);
-    // The same net of the machine's drift: each 10 minutes' cost per call divided by the mean time
-    // of a slice of a fixed workload the scenario's thread ran meanwhile (longsession.brs,
-    // benchReference), in units of the first 10 minutes' slice.
-    const reference = (s: { referenceUs: number }) => s.referenceUs / first.referenceUs;
-    const normalised = (s: { calls: number; busyMs: number; referenceUs: number }) => perCall(s) / reference(s);
-    figures.push(['long.reference', segments.map((s) => reference(s).toFixed(2)).join(' ') + ` (time of the reference slice during each 10 minutes, in units of the first: ${first.referenceUs.toFixed(0)} us)`]);
-    figures.push(['long.perTenMinutesNormalised', segments.map((s) => normalised(s).toFixed(0)).join(' ') + ' us/call (Task busy time per call / reference)']);
-    figures.push(['long.firstVsLastNormalised', `${normalised(first).toFixed(0)} vs ${normalised(last).toFixed(0)} us/call (${(100 * (normalised(last) / normalised(first) - 1)).toFixed(1)} %)`]);
     figures.push(['long.held', `queue ${first.queued} -> ${last.queued} events, ${first.batches} -> ${last.batches} batches, registry ${first.storedBytes} -> ${last.storedBytes} bytes, ${last.delivered} delivered`]);
 }
 
