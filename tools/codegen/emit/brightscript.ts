@@ -180,28 +180,37 @@ ${INDENT}end function`;
 }
 
 /** Small render-thread helpers the builders and the bridge share (the Task's are in core/). */
-const RENDER_HELPERS = `${INDENT}' Epoch ms on the render thread: the wall clock read once per component, then a roTimespan
-${INDENT}' (one method call per read, and monotonic), re-based every 10^9 ms before its Integer
-${INDENT}' wraps. A spec may pin it: GetGlobalAA().mParticleTestClockMs = <LongInteger>.
-${INDENT}function unixTimeMillis() as longinteger
+const RENDER_HELPERS = `${INDENT}' Epoch ms on the render thread, left in GetGlobalAA().mParticleNowMs (a LongInteger): the wall
+${INDENT}' clock read once per component, then a roTimespan (one method call per read, and monotonic),
+${INDENT}' re-based every 10^9 ms before its Integer wraps. A spec may pin it:
+${INDENT}' GetGlobalAA().mParticleTestClockMs = <LongInteger>. A sub, for the playback hooks: in
+${INDENT}' brs-engine a function's executed return costs a thrown error (docs/architecture.md).
+${INDENT}sub sampleUnixTimeMillis()
 ${INDENT}${INDENT}globals = GetGlobalAA()
-${INDENT}${INDENT}pinned = globals.mParticleTestClockMs
-${INDENT}${INDENT}if pinned <> invalid
-${INDENT}${INDENT}${INDENT}return pinned
-${INDENT}${INDENT}end if
-${INDENT}${INDENT}span = globals.mParticleClockSpan
-${INDENT}${INDENT}elapsed = 0
-${INDENT}${INDENT}if span <> invalid
-${INDENT}${INDENT}${INDENT}elapsed = span.TotalMilliseconds()
-${INDENT}${INDENT}end if
-${INDENT}${INDENT}if span = invalid or elapsed > 1000000000
-${INDENT}${INDENT}${INDENT}clock = CreateObject("roDateTime")
-${INDENT}${INDENT}${INDENT}seconds& = clock.AsSeconds()
-${INDENT}${INDENT}${INDENT}globals.mParticleClockBase = seconds& * 1000 + clock.GetMilliseconds()
-${INDENT}${INDENT}${INDENT}globals.mParticleClockSpan = CreateObject("roTimespan")
+${INDENT}${INDENT}now = globals.mParticleTestClockMs
+${INDENT}${INDENT}if now = invalid
+${INDENT}${INDENT}${INDENT}span = globals.mParticleClockSpan
 ${INDENT}${INDENT}${INDENT}elapsed = 0
+${INDENT}${INDENT}${INDENT}if span <> invalid
+${INDENT}${INDENT}${INDENT}${INDENT}elapsed = span.TotalMilliseconds()
+${INDENT}${INDENT}${INDENT}end if
+${INDENT}${INDENT}${INDENT}if span = invalid or elapsed > 1000000000
+${INDENT}${INDENT}${INDENT}${INDENT}clock = CreateObject("roDateTime")
+${INDENT}${INDENT}${INDENT}${INDENT}seconds& = clock.AsSeconds()
+${INDENT}${INDENT}${INDENT}${INDENT}globals.mParticleClockBase = seconds& * 1000 + clock.GetMilliseconds()
+${INDENT}${INDENT}${INDENT}${INDENT}globals.mParticleClockSpan = CreateObject("roTimespan")
+${INDENT}${INDENT}${INDENT}${INDENT}elapsed = 0
+${INDENT}${INDENT}${INDENT}end if
+${INDENT}${INDENT}${INDENT}now = globals.mParticleClockBase + elapsed
 ${INDENT}${INDENT}end if
-${INDENT}${INDENT}return globals.mParticleClockBase + elapsed
+${INDENT}${INDENT}' (+ 0&: a pinned Integer is kept as a LongInteger, as the function below returns it)
+${INDENT}${INDENT}globals.mParticleNowMs = now + 0&
+${INDENT}end sub
+
+${INDENT}' The same time, returned (media.unixTimeMillis, the builders).
+${INDENT}function unixTimeMillis() as longinteger
+${INDENT}${INDENT}mParticle.generated.sampleUnixTimeMillis()
+${INDENT}${INDENT}return GetGlobalAA().mParticleNowMs
 ${INDENT}end function
 
 ${INDENT}' One AA lookup instead of a chain of type comparisons (this runs on every playback call).
