@@ -50,7 +50,7 @@ function mparticleMediaEvents(result: ScenarioResult): string[] {
     return names.sort();
 }
 
-describe('Adobe failures stay on the Adobe side', { timeout: 300_000 }, () => {
+describe('Adobe failures stay on the Adobe side', { timeout: 1_200_000 }, () => {
     let clean: ScenarioResult;
     let retried: ScenarioResult;
     let rejected: ScenarioResult;

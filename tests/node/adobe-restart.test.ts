@@ -44,12 +44,12 @@ function optOutBatch(requests: WireLogEntry[], value: boolean): number {
         .some((event) => event.event_type === 'opt_out' && (event.data as { is_opted_out?: boolean }).is_opted_out === value));
 }
 
-describe('Adobe across restarts and an opt-out (scenario adobe-restart.brs)', { timeout: 300_000 }, () => {
+describe('Adobe across restarts and an opt-out (scenario adobe-restart.brs)', { timeout: 1_200_000 }, () => {
     let result: ScenarioResult;
     let requests: WireLogEntry[];
 
     before(async () => {
-        result = await runScenario({ scenario: SCENARIO, options: { adobeMedia: { configId: 'abc' } }, timeoutMs: 180_000 });
+        result = await runScenario({ scenario: SCENARIO, options: { adobeMedia: { configId: 'abc' } }, timeoutMs: 600_000 });
         requests = sdkRequests(result);
     });
 

@@ -140,7 +140,7 @@ function assertTimeline(calls: Call[], rows: Row[]) {
     }
 }
 
-describe('Adobe seed timelines through the scenario runner', { timeout: 240_000 }, () => {
+describe('Adobe seed timelines through the scenario runner', { timeout: 1_200_000 }, () => {
     let example1: ScenarioResult;
     let example2: ScenarioResult;
 

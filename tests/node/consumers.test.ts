@@ -41,7 +41,7 @@ async function runAgainstCollector(zipFor: (collector: Collector) => Promise<Buf
     const collector = await startCollector({ quiet: true });
     try {
         const zip = await zipFor(collector);
-        const result = await runChannel({ zip, timeoutMs: 60_000 });
+        const result = await runChannel({ zip, timeoutMs: 300_000 });
         return { result, collector, events: collector.events(), adobe: collector.adobeEvents(), identity: collector.identityCalls(), malformed: collector.malformed() };
     } finally {
         await collector.close();

@@ -44,7 +44,7 @@ function byTask(result: ScenarioResult): Array<ScenarioResult['wireLog']> {
 function faultyRun(transport: Transport): Promise<ScenarioResult> {
     return runScenario({
         scenario: SCENARIO,
-        timeoutMs: 400_000,
+        timeoutMs: 900_000,
         options: { transport, persistenceBudgetBytes: 12288 },
         collector: { faults: { rate: 0.4, kinds: ['500', '429', '503', 'drop'], seed: 20261122, retryAfterSec: 2 } }
     });
@@ -89,13 +89,13 @@ function checkDelivery(result: ScenarioResult) {
     assert.equal(accepted.size, result.batches.length, 'every stored batch was accepted');
 }
 
-describe('core delivery', { timeout: 900_000 }, () => {
+describe('core delivery', { timeout: 2_400_000 }, () => {
     let clean: ScenarioResult;
     let faulty: ScenarioResult;
     let faultyEventsApi: ScenarioResult;
 
     before(async () => {
-        clean = await runScenario({ scenario: SCENARIO, timeoutMs: 240_000, options: { persistenceBudgetBytes: 12288 } });
+        clean = await runScenario({ scenario: SCENARIO, timeoutMs: 600_000, options: { persistenceBudgetBytes: 12288 } });
         [faulty, faultyEventsApi] = await Promise.all([faultyRun('native'), faultyRun('eventsApi')]);
     });
 

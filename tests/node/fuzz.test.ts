@@ -11,7 +11,7 @@ import { describeReport, runFuzz, type FuzzReport } from '../../tools/fuzz/run';
 import { fuzzSeed } from '../../tools/fuzz/generate';
 import { fuzzTargets } from '../../tools/fuzz/targets';
 
-describe('fuzz: nothing a caller passes crashes the channel or loses someone else\'s events', { timeout: 400_000 }, () => {
+describe('fuzz: nothing a caller passes crashes the channel or loses someone else\'s events', { timeout: 1_200_000 }, () => {
     const seed = fuzzSeed();
     let report: FuzzReport;
 

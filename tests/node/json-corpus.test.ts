@@ -275,7 +275,7 @@ function kinds(expected: Expected, counts: Record<string, number>) {
     }
 }
 
-describe(`JSON: FormatJson and the writer over ${VALUES} generated values (seed ${SEED})`, { timeout: 600_000 }, () => {
+describe(`JSON: FormatJson and the writer over ${VALUES} generated values (seed ${SEED})`, { timeout: 1_200_000 }, () => {
     const corpus = new Corpus(SEED);
     const values = Array.from({ length: VALUES }, () => corpus.value(4));
     let result: ScenarioResult;
@@ -286,7 +286,7 @@ describe(`JSON: FormatJson and the writer over ${VALUES} generated values (seed 
     before(async () => {
         result = await runScenario({
             scenario: SCENARIO,
-            timeoutMs: 540_000,
+            timeoutMs: 900_000,
             files: { 'config/json-corpus.json': JSON.stringify(values.map(([recipe]) => recipe)) }
         });
         outputs = new Map();

@@ -128,9 +128,9 @@ describe(`media differential: ${SESSIONS} seeded sessions (seed ${SEED}) through
             result = await runScenario({
                 scenario: file,
                 options: { uploadIntervalMillis: 3_600_000, batchSize: 100, persistenceBudgetBytes: 0 },
-                // A hang guard, not a speed check: ~100 s on an idle 2-core machine, four times
-                // that when other headless runs share the cores.
-                timeoutMs: 600_000
+                // A hang guard, not a speed check: 48 s on an idle 2-core machine, 134 s beside
+                // another headless run, and more on a slower machine.
+                timeoutMs: 900_000
             });
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
@@ -156,6 +156,12 @@ describe(`media differential: ${SESSIONS} seeded sessions (seed ${SEED}) through
     test('the scenario ran in one headless run, delivered everything and sent nothing malformed', () => {
         assert.equal(result.failure, undefined, result.failure);
         assert.equal(result.exitCode, 0);
+        const stalled = result.lines.filter((l) => l.includes('[differential] settle timed out'));
+        assert.deepEqual(stalled, [], 'every pause for delivery ended with the Task caught up');
+        const statusLine = result.lines.map((l) => /^\[differential\] status (.+)$/.exec(l.trim())?.[1]).find((s) => s !== undefined);
+        assert.ok(statusLine, 'the scenario printed the Task\'s last status');
+        const status = JSON.parse(statusLine) as { lostCalls: number; dropped: number };
+        assert.deepEqual({ lostCalls: status.lostCalls, dropped: status.dropped }, { lostCalls: 0, dropped: 0 }, statusLine);
     });
 
     test('every session produced its media events', () => {

@@ -45,7 +45,7 @@ function sortedKeys(attributes: Record<string, string>): string[] {
 const TRANSPORT = process.env.MP_TEST_TRANSPORT === 'eventsApi' ? 'eventsApi' : 'native';
 
 function run(name: string): Promise<ScenarioResult> {
-    return runScenario({ scenario: path.join(SCENARIOS, `${name}.brs`), timeoutMs: 60_000, options: { transport: TRANSPORT } });
+    return runScenario({ scenario: path.join(SCENARIOS, `${name}.brs`), timeoutMs: 300_000, options: { transport: TRANSPORT } });
 }
 
 describe(`Roku media seed samples, verbatim, through the scenario runner (${TRANSPORT} transport)`, () => {

@@ -36,7 +36,7 @@ describe('mParticle\'s sample channel and README, unchanged, through the scenari
     let run: ScenarioResult;
 
     before(async () => {
-        run = await runScenario({ scenario: SCENARIO, options: README_OPTIONS, timeoutMs: 120_000 });
+        run = await runScenario({ scenario: SCENARIO, options: README_OPTIONS, timeoutMs: 600_000 });
     });
 
     test('ran to the end, delivered everything, sent nothing malformed', () => {

@@ -40,14 +40,14 @@ function eventBatchIds(result: ScenarioResult): string[] {
     return result.wireLog.filter((w) => uploadTransport(w) !== undefined).map((w) => String(uploadedBatchId(w)));
 }
 
-describe('Task loop under a slow network and a flood of calls', { timeout: 400_000 }, () => {
+describe('Task loop under a slow network and a flood of calls', { timeout: 1_200_000 }, () => {
     let result: ScenarioResult;
     let log: LoadRecord[];
 
     before(async () => {
         result = await runScenario({
             scenario: SCENARIO,
-            timeoutMs: 300_000,
+            timeoutMs: 900_000,
             options: { batchSize: 20, requestTimeoutMillis: TIMEOUT_MS },
             onCollector: (collector) => collector.forceResponses(UPLOAD_PATH, [{ slowMs: LATE_MS }])
         });

@@ -51,7 +51,7 @@ function dataOf(event: BaseEvent): Record<string, unknown> {
     return (event.data ?? {}) as Record<string, unknown>;
 }
 
-describe('native wire round trip over every event kind', { timeout: 240_000 }, () => {
+describe('native wire round trip over every event kind', { timeout: 1_200_000 }, () => {
     let result: ScenarioResult;
     let pairs: Pair[];
     let uploads: Upload[];
@@ -59,8 +59,8 @@ describe('native wire round trip over every event kind', { timeout: 240_000 }, (
 
     before(async () => {
         [result, wrongSecret] = await Promise.all([
-            runScenario({ scenario: SCENARIO, timeoutMs: 180_000 }),
-            runScenario({ scenario: PLUMBING, timeoutMs: 120_000, options: { apiSecret: 'not-the-secret' } })
+            runScenario({ scenario: SCENARIO, timeoutMs: 600_000 }),
+            runScenario({ scenario: PLUMBING, timeoutMs: 600_000, options: { apiSecret: 'not-the-secret' } })
         ]);
         pairs = linesAfter(result, '[pair]').map((line) => {
             const [native, eventsApi, ...rest] = line.split('\t');

@@ -94,7 +94,7 @@ export async function runFuzz(seed: number, options: GenerateOptions & { timeout
         scenario: FUZZ_SCENARIO,
         // Errors and bad-input warnings print (once each): a handler that threw shows as an error.
         options: { logLevel: 1 },
-        timeoutMs: options.timeoutMs ?? 240_000,
+        timeoutMs: options.timeoutMs ?? 900_000,
         files: { 'config/fuzz.json': JSON.stringify({ seed, ops: program.ops }) },
         onOutput: options.onOutput
     });

@@ -120,7 +120,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         const lines: string[] = [];
         const run = await runChannel({
             zip,
-            timeoutMs: options.timeoutMs ?? 60_000,
+            timeoutMs: options.timeoutMs ?? 300_000,
             countThrows: options.countThrows,
             onOutput: (raw, level) => {
                 const line = options.countThrows && raw.startsWith(THROWS_PREFIX) ? THROWS_PREFIX + JSON.stringify(describeThrowSites(raw, build.stagingDir)) : raw;

@@ -304,20 +304,32 @@ function sessionSub(script: SessionScript, pacing: Pacing): string {
 const SETTLE_SUB = `' Waits until the Task has run the scenario's first \`calls\` bridge calls and delivered every
 ' event: a script that never pauses would outrun the uploads (threads progress only while Main
 ' waits on the screen's port) and fill the core's in-memory queue.
+' A call the engine lost counts as run (the test reports it): otherwise every later settle would
+' wait out its bound. (Bounded at 2 minutes of real time, a hang guard: on a loaded 2-core
+' machine one settle took several seconds.)
 sub diffSettle(ctx as object, calls as integer)
     ctx.mp.upload()
     timer = CreateObject("roTimespan")
-    while timer.TotalMilliseconds() < 30000
+    status = invalid
+    while timer.TotalMilliseconds() < 120000
         ctx.wait(5)
         status = ctx.status
-        if type(status) = "roAssociativeArray" and status.callsHandled <> invalid and status.pending <> invalid
-            if status.callsHandled >= calls and status.pending = 0
+        if type(status) = "roAssociativeArray" and status.callsHandled <> invalid and status.lostCalls <> invalid and status.pending <> invalid
+            if status.callsHandled + status.lostCalls >= calls and status.pending = 0
                 return
             end if
         end if
     end while
-    print "[differential] settle timed out after call " + calls.toStr()
-end sub`;
+    print "[differential] settle timed out after call " + calls.toStr() + ": " + FormatJson(diffStatusLine(status))
+end sub
+
+' What the test reads of the Task's status (invalid before the first status).
+function diffStatusLine(status as dynamic) as dynamic
+    if type(status) <> "roAssociativeArray"
+        return invalid
+    end if
+    return { callsHandled: status.callsHandled, lostCalls: status.lostCalls, pending: status.pending, queued: status.queued, batches: status.batches, dropped: status.dropped }
+end function`;
 
 /**
  * One scenario file that runs every session in turn, each with its own content id, uploading its
@@ -332,10 +344,12 @@ sub runScenario(ctx as object)
     c = mParticleConstants()
     ' Calls made before the Task is ready each carry the bridge's whole backlog: wait for it.
     timer = CreateObject("roTimespan")
-    while ctx.status = invalid and timer.TotalMilliseconds() < 20000
+    while ctx.status = invalid and timer.TotalMilliseconds() < 60000
         ctx.wait(20)
     end while
 ${calls}
+    diffSettle(ctx, ${pacing.calls})
+    print "[differential] status " + FormatJson(diffStatusLine(ctx.status))
 end sub
 
 ${subs.join('\n\n')}
