@@ -62,9 +62,12 @@ function nodeTests(only?: string[], env: Record<string, string> = {}): { passed:
     const result = spawnSync(process.execPath, [
         '--require', 'ts-node/register',
         '--test',
-        // Two files at a time: most of a file's time is a headless engine run, and on a 2-core
-        // machine node's default (cores - 1) leaves one core idle while the runner waits on it.
-        '--test-concurrency=2',
+        // One file at a time: a headless engine run already keeps both cores of a 2-core machine
+        // busy (the page and a worker per thread). Measured here: 455 s one at a time against
+        // 416 s two at a time, but two at a time slowed each run 2.7x (the media differential: 48
+        // s alone, 134 s beside another run), and CI, slower still, ran node:test 2.0x slower than
+        // this machine and the Rooibos step (one engine) only 1.55x: sharing costs more there.
+        '--test-concurrency=1',
         '--test-reporter=spec', '--test-reporter-destination=stdout',
         '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
         ...files
