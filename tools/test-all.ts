@@ -114,7 +114,7 @@ function simulateCli(): { passed: number; failed: number } {
     for (const scenario of scenarios) {
         const out = path.join(ROOT, 'out', `${path.basename(scenario)}-${process.pid}.jsonl`);
         fs.rmSync(out, { force: true });
-        const run = spawnSync('npx', ['ts-node', 'tools/simulate.ts', scenario, '--out', out, '--quiet'], { cwd: ROOT, stdio: 'inherit', env: process.env });
+        const run = spawnSync('npx', ['ts-node', 'tools/simulate.ts', scenario, '--out', out, '--quiet', '--timeout', '300'], { cwd: ROOT, stdio: 'inherit', env: process.env });
         const lines = fs.existsSync(out) ? fs.readFileSync(out, 'utf8').trim().split('\n').filter(Boolean) : [];
         if (run.status === 0 && lines.length > 0) {
             passed++;
