@@ -960,7 +960,7 @@ export interface MParticleTaskFields {
      */
     mParticleCurrentSession: Record<string, unknown>;
     /**
-     * Delivery status: pending (0 = nothing left to deliver), inFlight, delivered, dropped, droppedByReason, callsHandled (bridge calls run or shed), callsShed, backlog (calls taken and not yet run), lostCalls, lastCall (method id of the last bridge call handled), busyMs (time the Task thread spent working), draining. Written at most every 200 ms while work is pending (every second while calls wait in the backlog).
+     * Delivery status: pending (0 = nothing left to deliver), inFlight, delivered, dropped, droppedByReason, callsHandled (bridge calls run or shed), callsShed, backlog (calls taken and not yet run), lostCalls, lastCall (method id of the last bridge call handled), handledSeq (bridge id -> sequence number of its last call run or shed), busyMs (time the Task thread spent working), draining. Written at most every 200 ms while work is pending (every second while calls wait in the backlog).
      * Written by the task thread; observers fire on every write.
      */
     mParticleStatus: Record<string, unknown>;

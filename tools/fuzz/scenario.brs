@@ -39,16 +39,20 @@ function fuzzSettle(ctx as object) as object
     said = CreateObject("roTimespan")
     while true
         status = ctx.status
-        ' (a lost call is counted once a later one arrives; the judge reports it)
-        if status <> invalid and status.callsHandled <> invalid and status.callsHandled + status.lostCalls >= ctx.mp._transport.seq and status.pending = 0
-            return status
+        ' This bridge's calls (trackVideo's tracker nodes add calls of their own to callsHandled).
+        ' A lost call is counted once a later one arrives; the judge reports it.
+        if status <> invalid and type(status.handledSeq) = "roAssociativeArray" and status.pending = 0
+            handled = status.handledSeq[ctx.mp._transport.id]
+            if handled <> invalid and handled >= ctx.mp._transport.seq
+                return status
+            end if
         end if
         if said.TotalMilliseconds() >= 10000
             said.Mark()
             if status = invalid
                 print "[fuzz] waiting for the Task's first status"
             else
-                print "[fuzz] waiting: " + FormatJson({ callsHandled: status.callsHandled, lostCalls: status.lostCalls, sent: ctx.mp._transport.seq, pending: status.pending, queued: status.queued, batches: status.batches, inFlight: status.inFlight, identityPending: status.identityPending, lastUploadCode: status.lastUploadCode, lastUploadError: status.lastUploadError, lastCall: status.lastCall })
+                print "[fuzz] waiting: " + FormatJson({ callsHandled: status.callsHandled, lostCalls: status.lostCalls, sent: ctx.mp._transport.seq, pending: status.pending, queued: status.queued, batches: status.batches, inFlight: status.inFlight, identityPending: status.identityPending, lastUploadCode: status.lastUploadCode, lastUploadError: status.lastUploadError, lastCall: status.lastCall, handledSeq: status.handledSeq, id: ctx.mp._transport.id })
             end if
         end if
         ctx.wait(100)
